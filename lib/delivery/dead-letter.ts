@@ -1,0 +1,24 @@
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSRecord } from 'aws-lambda';
+
+/**
+ * Moves a record that can never succeed to the FIFO DLQ at once, its reason as a message
+ * attribute, instead of burning maxReceiveCount retries on it. The caller deletes the original
+ * only after this succeeds, so a failed move loses nothing.
+ */
+export async function sendToDeadLetterQueue(sqs: SQSClient, dlqUrl: string, record: SQSRecord, reason: string, now: Date): Promise<void> {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: dlqUrl,
+      MessageBody: record.body,
+      MessageGroupId: record.attributes.MessageGroupId ?? 'dead-letter',
+      // The original message id: a repeated move within SQS's 5-minute window stays one message.
+      MessageDeduplicationId: record.messageId,
+      MessageAttributes: {
+        reason: { DataType: 'String', StringValue: reason.slice(0, 256) },
+        source_message_id: { DataType: 'String', StringValue: record.messageId },
+        failed_at: { DataType: 'String', StringValue: now.toISOString() },
+      },
+    }),
+  );
+}

@@ -1,0 +1,48 @@
+import { isRecord } from './collections';
+import {
+  DeskproAuthError,
+  DeskproError,
+  DeskproRateLimitedError,
+  DeskproRejectedError,
+  DeskproUnavailableError,
+} from './errors';
+import { rateLimitResetAt, type HeaderSource } from './rate-gate';
+
+/**
+ * The one place a non-2xx legacy answer becomes a typed error (deskpro-api.md §2.1 "Response
+ * envelope", §3.1). `route` is `METHOD /path` without the query, so no email reaches a message;
+ * Deskpro's own `error_message` is left out for the same reason (it may echo what was sent).
+ */
+export function errorForResponse(
+  status: number,
+  body: unknown,
+  headers: HeaderSource,
+  route: string,
+  now: Date,
+): DeskproError {
+  const code = isRecord(body) && typeof body.error_code === 'string' ? body.error_code : undefined;
+  if (status === 429) return new DeskproRateLimitedError(rateLimitResetAt(headers, now), status);
+  if (status >= 500 || status === 408) return new DeskproUnavailableError(`${route} answered ${status}`, status);
+  if (status === 401 || status === 403) return new DeskproAuthError(code ?? `http_error.${status}`, status);
+  if (status >= 400) {
+    const errorCode = code ?? `http_error.${status}`;
+    return new DeskproRejectedError(errorCode, `${route} was rejected: ${status} ${errorCode}${fieldCodes(body)}`, status);
+  }
+  // 1xx/3xx: redirects are not followed (a POST turned into a GET would lose its body).
+  return new DeskproUnavailableError(`${route} answered ${status}; check the Deskpro base URL`, status);
+}
+
+/** `400 multiple` lists `<field>: [<code>, <message>]`; keep the field names and codes. */
+function fieldCodes(body: unknown): string {
+  if (!isRecord(body) || !isRecord(body.errors)) return '';
+  const parts = Object.entries(body.errors).map(([field, detail]) => {
+    const code = Array.isArray(detail) && typeof detail[0] === 'string' ? detail[0] : 'error';
+    return `${field}=${code}`;
+  });
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** A 2xx whose body is not what the contract promises: treat like an outage, the caller re-reads. */
+export function unexpectedBody(route: string, status: number): DeskproUnavailableError {
+  return new DeskproUnavailableError(`${route} answered ${status} with an unexpected body`, status);
+}

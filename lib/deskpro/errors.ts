@@ -1,0 +1,42 @@
+/**
+ * What a Deskpro call can end in. The worker branches on the class: retry later
+ * (RateLimited, Unavailable), send to the DLQ (Rejected), or stop the batch (Auth).
+ */
+export class DeskproError extends Error {
+  constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DeskproError';
+  }
+}
+
+/** 429, or the rate-limit window is spent (`X-RateLimit-Remaining: 0`): nothing may be sent before `resetAt`. */
+export class DeskproRateLimitedError extends DeskproError {
+  constructor(readonly resetAt: Date, status?: number) {
+    super(`Deskpro rate limit reached; resets at ${resetAt.toISOString()}`, status);
+    this.name = 'DeskproRateLimitedError';
+  }
+}
+
+/** 5xx, timeout or network failure: the request may or may not have been applied. */
+export class DeskproUnavailableError extends DeskproError {
+  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+    super(message, status, options);
+    this.name = 'DeskproUnavailableError';
+  }
+}
+
+/** 400 (or another 4xx that retrying cannot fix): the record itself is refused. */
+export class DeskproRejectedError extends DeskproError {
+  constructor(readonly errorCode: string, message: string, status: number) {
+    super(message, status);
+    this.name = 'DeskproRejectedError';
+  }
+}
+
+/** 401/403: the API key or agent is wrong; every record would fail the same way. */
+export class DeskproAuthError extends DeskproError {
+  constructor(readonly errorCode: string, status: number) {
+    super(`Deskpro refused the API key (${errorCode})`, status);
+    this.name = 'DeskproAuthError';
+  }
+}

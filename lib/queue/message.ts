@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { CrmOrigin } from '../contact-data/contact';
+import { ContactRecord } from '../contact-data/record';
+
+/**
+ * The one message per record on the records queue (design.md, "Queue contract"). Versioned so a
+ * worker can tell a shape it does not know from a broken message.
+ */
+export const QueueTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), email: z.email(), name: z.string().optional() }),
+  z.object({ kind: z.literal('organization'), name: z.string().min(1) }),
+]);
+export type QueueTarget = z.infer<typeof QueueTarget>;
+
+export const QueueMessage = z.object({
+  v: z.literal(1),
+  target: QueueTarget,
+  record: ContactRecord,
+  crm: CrmOrigin,
+  receivedAt: z.iso.datetime(),
+});
+export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -1,0 +1,46 @@
+import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import { QueueUnavailableError } from './errors';
+import type { QueueMessage } from './message';
+
+export interface OutgoingMessage {
+  readonly message: QueueMessage;
+  readonly groupId: string;
+  readonly deduplicationId: string;
+}
+
+const SQS_BATCH_LIMIT = 10;
+
+/**
+ * Sends one SQS message per record, ten per SendMessageBatch call, the calls in parallel.
+ * Entries SQS refuses are sent once more; if any still fail the whole call fails, and the
+ * CRM's retry is harmless because every entry carries a deduplication id.
+ */
+export async function sendRecords(sqs: SQSClient, queueUrl: string, outgoing: readonly OutgoingMessage[]): Promise<void> {
+  const entries = outgoing.map((item, index): SendMessageBatchRequestEntry => ({
+    Id: String(index),
+    MessageBody: JSON.stringify(item.message),
+    MessageGroupId: item.groupId,
+    MessageDeduplicationId: item.deduplicationId,
+  }));
+  const stillFailing = await sendEntries(sqs, queueUrl, entries).then((failed) => sendEntries(sqs, queueUrl, failed));
+  if (stillFailing.length > 0) {
+    throw new QueueUnavailableError(`SQS refused ${stillFailing.length} of ${entries.length} records`, stillFailing.length);
+  }
+}
+
+async function sendEntries(sqs: SQSClient, queueUrl: string, entries: SendMessageBatchRequestEntry[]) {
+  const chunks: SendMessageBatchRequestEntry[][] = [];
+  for (let i = 0; i < entries.length; i += SQS_BATCH_LIMIT) chunks.push(entries.slice(i, i + SQS_BATCH_LIMIT));
+  const results = await Promise.all(
+    chunks.map(async (chunk) => {
+      try {
+        const response = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk }));
+        const failedIds = new Set((response.Failed ?? []).map((failure) => failure.Id));
+        return chunk.filter((entry) => failedIds.has(entry.Id));
+      } catch (error) {
+        throw new QueueUnavailableError('SQS could not be reached', chunk.length, { cause: error });
+      }
+    }),
+  );
+  return results.flat();
+}

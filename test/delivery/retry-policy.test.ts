@@ -1,0 +1,46 @@
+import { backoffSeconds, dispositionOf } from '../../lib/delivery/retry-policy';
+import { DeskproAuthError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../../lib/deskpro/errors';
+
+const policy = { baseSeconds: 30, maxSeconds: 900 };
+const now = new Date('2026-12-03T12:00:00Z');
+
+describe('backoffSeconds', () => {
+  it('doubles per receive, half fixed and half random', () => {
+    expect(backoffSeconds(1, policy, () => 0)).toBe(15);
+    expect(backoffSeconds(1, policy, () => 1)).toBe(30);
+    expect(backoffSeconds(2, policy, () => 0)).toBe(30);
+    expect(backoffSeconds(3, policy, () => 0.5)).toBe(90);
+  });
+
+  it('stops growing at maxSeconds', () => {
+    expect(backoffSeconds(6, policy, () => 1)).toBe(900);
+    expect(backoffSeconds(30, policy, () => 1)).toBe(900);
+  });
+});
+
+describe('dispositionOf', () => {
+  it('sends a record Deskpro refused to the DLQ with the error code as reason', () => {
+    const error = new DeskproRejectedError('invalid_argument.data', 'all fields empty', 400);
+    expect(dispositionOf(error, 1, now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'deskpro_rejected:invalid_argument.data' });
+  });
+
+  it('waits out a rate limit until its reset, plus jitter of at most 5 s', () => {
+    const error = new DeskproRateLimitedError(new Date('2026-12-03T12:10:00Z'), 429);
+    expect(dispositionOf(error, 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 600, reason: 'rate_limited' });
+    expect(dispositionOf(error, 1, now, policy, () => 1)).toEqual({ action: 'retry', delaySeconds: 605, reason: 'rate_limited' });
+  });
+
+  it('never asks SQS for more than its 12-hour visibility maximum', () => {
+    const error = new DeskproRateLimitedError(new Date('2026-12-05T12:00:00Z'), 429);
+    expect(dispositionOf(error, 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 43_200, reason: 'rate_limited' });
+  });
+
+  it('backs off exponentially on 5xx, timeouts and auth errors', () => {
+    expect(dispositionOf(new DeskproUnavailableError('503', 503), 3, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'DeskproUnavailableError' });
+    expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 15, reason: 'DeskproAuthError' });
+  });
+
+  it('retries an unexpected error rather than dropping the record', () => {
+    expect(dispositionOf(new TypeError('bug'), 2, now, policy, () => 1)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'TypeError' });
+  });
+});
