@@ -7,8 +7,9 @@ export type FacebookData = RecordOf<'facebook'>['data'];
 const HOST = /^(?:(?:www|m|web|mobile|mbasic|touch)\.)?(?:facebook|fb)\.com$/;
 // Text that starts with a Facebook host is a URL even without a scheme or a path.
 const STARTS_WITH_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)?(?:facebook|fb)\.com(?:[/?#:]|$)/i;
-// Facebook usernames: letters, digits and periods (older page names also carry `-`).
-const NAME = /^[A-Za-z0-9.-]+$/;
+// Facebook usernames: letters, digits and periods (older page names also carry `-`), starting
+// with a letter or digit (a path of `.` or `..` is no name: URLs resolve it away).
+const NAME = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 // Facebook refuses usernames with a domain ending, so "example.com" is a website, not a name.
 const DOMAIN_ENDING = /\.(?:com|net|org|info|biz|io|co)$/i;
 const PROFILE_PHP = 'https://www.facebook.com/profile.php?id=';

@@ -14,7 +14,8 @@ const SERVICES = new Map<string, ImService>(
     yim: ['yim', 'yahoo', 'yahoomessenger', 'ymsgr'],
     icq: ['icq'],
     skype: ['skype'],
-    gtalk: ['gtalk', 'googletalk', 'hangouts', 'googlehangouts', 'googlechat', 'gchat'],
+    // Pipedrive labels a Google Talk account plain "google".
+    gtalk: ['gtalk', 'google', 'googletalk', 'hangouts', 'googlehangouts', 'googlechat', 'gchat'],
     whatsapp: ['whatsapp'],
   } satisfies Record<Exclude<ImService, 'other'>, string[]>).flatMap(([service, names]) =>
     names.map((name) => [name, service as ImService] as const),
@@ -27,7 +28,7 @@ const SERVICES = new Map<string, ImService>(
  */
 export function normalizeSkype(raw: string): Normalized<SkypeData> {
   const text = raw.trim();
-  const username = (/^skype:([^?]*)/i.exec(text)?.[1] ?? text).trim();
+  const username = (/^(?:skype:)+([^?]*)/i.exec(text)?.[1] ?? text).trim();
   return username ? ok({ username }) : skip('empty');
 }
 

@@ -131,8 +131,9 @@ function checkedBaseUrl(baseUrl: string): string {
 
 /** Why no answer came, without the URL (its query may hold an email) or the raw cause. */
 function failure(error: unknown, signal: AbortSignal, timeoutMs: number): string {
-  if (signal.aborted || (error instanceof Error && error.name === 'TimeoutError')) return `timed out after ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  // Duck-typed: fetch's errors may come from another realm (e.g. under jest), where instanceof fails.
+  const { name, cause } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; cause?: { code?: unknown } };
+  if (signal.aborted || name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
   return typeof cause?.code === 'string' ? `failed: network error (${cause.code})` : 'failed: network error';
 }
 

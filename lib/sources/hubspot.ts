@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CrmContact } from '../contact-data/contact';
 import { PayloadError } from './errors';
-import { isoTime, optional, parseWith, readJson, text } from './payload';
+import { emptyLists, isoTime, optional, parseWith, readJson, text } from './payload';
 import type { WebhookRequest } from './request';
 import { signHmac, verifyHmac, type HmacScheme } from './signature';
 import type { HubspotPropertyTarget, Source, SourceSettings } from './source';
@@ -62,14 +62,8 @@ export function toCrmContact(
     ...optional('email', property('email') ?? primaryEmail(raw)),
     ...optional('name', name || undefined),
     crm: { source: 'hubspot', objectId: String(raw.vid), ...optional('occurredAt', occurredAt) },
-    phones: [],
+    ...emptyLists(),
     addresses: Object.keys(address).length > 0 ? [address] : [],
-    websites: [],
-    twitter: [],
-    linkedin: [],
-    facebook: [],
-    skype: [],
-    instant_messages: [],
   };
   for (const [propertyName, target] of Object.entries({ ...DEFAULT_PROPERTY_MAP, ...propertyMap })) {
     const value = property(propertyName);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CrmContact } from '../contact-data/contact';
 import { PayloadError } from './errors';
 import type { WebhookRequest } from './request';
 
@@ -40,6 +41,16 @@ export function parseWith<S extends z.ZodType>(
     message: issue.message,
   }));
   throw new PayloadError(`${what} does not match the expected shape`, details);
+}
+
+type ContactLists = Pick<
+  CrmContact,
+  'phones' | 'addresses' | 'websites' | 'twitter' | 'linkedin' | 'facebook' | 'skype' | 'instant_messages'
+>;
+
+/** The eight contact-data lists, empty, for a mapper to fill. */
+export function emptyLists(): ContactLists {
+  return { phones: [], addresses: [], websites: [], twitter: [], linkedin: [], facebook: [], skype: [], instant_messages: [] };
 }
 
 /** `{ [key]: value }` when the value is set, `{}` otherwise: mapped contacts omit, never blank, a field. */

@@ -1,6 +1,6 @@
 import type { CrmAddress, CrmContact, CrmPhone } from '../contact-data/contact';
 import { SignatureError } from './errors';
-import { optional, readJson, text } from './payload';
+import { emptyLists, optional, readJson, text } from './payload';
 import { fromV1, fromV2, isPipedriveV1, type PipedriveAddress, type PipedriveItem, type PipedrivePerson } from './pipedrive-webhook';
 import type { WebhookRequest } from './request';
 import { requireHeader, safeEqual } from './signature';
@@ -23,16 +23,12 @@ export function toCrmContact(person: PipedrivePerson): CrmContact {
       ...optional('eventId', person.eventId),
       ...optional('occurredAt', person.occurredAt),
     },
+    ...emptyLists(),
     phones: person.phones.flatMap(toPhone),
     addresses: toAddresses(person.address),
-    websites: [],
-    twitter: [],
-    linkedin: [],
-    facebook: [],
-    skype: [],
-    instant_messages: [],
   };
-  // An IM labelled "skype" is Deskpro's own skype type; every other label names the IM service.
+  // An IM's label names its messenger (skype, google, aim, ...; read from the UI, not a documented
+  // list). Skype is a Deskpro type of its own; any other label is the instant_message service.
   for (const item of person.ims) {
     const username = text(item.value);
     const service = text(item.label)?.toLowerCase() ?? 'other';

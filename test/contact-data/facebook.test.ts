@@ -51,6 +51,8 @@ describe('normalizeFacebook', () => {
     'https://example.com/jane.doe',
     'example.com',
     'jane doe',
+    '.',
+    '..',
   ])('refuses %j', (raw) => {
     // Act
     const result = normalizeFacebook(raw);

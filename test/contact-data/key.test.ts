@@ -1,6 +1,9 @@
-import type { StoredContactData } from '../../lib/deskpro/types';
+import fc from 'fast-check';
+import { CrmContact } from '../../lib/contact-data/contact';
 import { comparableKey, keyOfStored } from '../../lib/contact-data/key';
+import { normalizeContact } from '../../lib/contact-data/normalize';
 import type { ContactRecord } from '../../lib/contact-data/record';
+import type { StoredContactData } from '../../lib/deskpro/types';
 
 const stored = (type: string, data: Record<string, string>): StoredContactData => ({ id: 7, type, comment: 'Work', data });
 
@@ -142,5 +145,40 @@ describe('keyOfStored', () => {
 
     // Assess
     expect(key).toBeUndefined();
+  });
+});
+
+describe('our records read back from Deskpro', () => {
+  // Values mixing real-looking pieces with arbitrary text, so most of them normalize to something.
+  const piece = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.webUrl({ withQueryParameters: true }),
+    fc.constantFrom('+1 202 555 0100', '020 7946 0321', 'tel:', '00', ' ext. 7', 'x.com/', 'fb.com/', 'linkedin.com/in/',
+      'skype:', 'live:', '?utm_source=a', 'United States', 'GB', '.', '@', '/', '\n'),
+  );
+  const value = fc.array(piece, { minLength: 1, maxLength: 3 }).map((pieces) => pieces.join('').slice(0, 100));
+
+  it('key the same as they did when we built them', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 9, maxLength: 9 }), fc.constantFrom(undefined, 'US', 'GB'), (v, region) => {
+        // Prepare
+        const contact = CrmContact.parse({
+          kind: 'person', email: 'jane.doe@example.com', crm: { source: 'generic' },
+          phones: [{ number: v[0] }], addresses: [{ street: v[1], country: v[2] }], websites: [{ url: v[3] }],
+          twitter: [{ handle: v[4] }], linkedin: [{ url: v[5] }], facebook: [{ url: v[6] }], skype: [{ username: v[7] }],
+          instant_messages: [{ service: 'skype', username: v[8] }],
+        });
+        const { records } = normalizeContact(contact, { defaultRegion: region });
+
+        for (const record of records) {
+          // Act
+          const theirs = keyOfStored({ id: 1, type: record.type, comment: '', data: record.data }, region);
+
+          // Assess
+          expect(theirs).toBe(comparableKey(record, region));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('normalizeSkype', () => {
     expect(result).toEqual({ ok: true, data: { username } });
   });
 
-  it.each(['', '  ', 'skype:?call'])('skips %j as empty', (raw) => {
+  it.each(['', '  ', 'skype:?call', 'skype:skype:'])('skips %j as empty', (raw) => {
     // Act
     const result = normalizeSkype(raw);
 
@@ -36,7 +36,7 @@ describe('imService', () => {
     ['msn', 'msn'], ['Windows Live', 'msn'], ['Live Messenger', 'msn'], ['MSN Messenger', 'msn'],
     ['Yahoo', 'yim'], ['ymsgr', 'yim'], ['YIM', 'yim'],
     ['ICQ', 'icq'], ['Skype', 'skype'],
-    ['gtalk', 'gtalk'], ['Google Talk', 'gtalk'], ['Hangouts', 'gtalk'], ['Google Chat', 'gtalk'], ['gchat', 'gtalk'],
+    ['gtalk', 'gtalk'], ['google', 'gtalk'], ['Google Talk', 'gtalk'], ['Hangouts', 'gtalk'], ['Google Chat', 'gtalk'], ['gchat', 'gtalk'],
     ['WhatsApp', 'whatsapp'], ['Whats App', 'whatsapp'],
     ['Telegram', 'other'], ['', 'other'], ['constructor', 'other'],
   ])('maps %j to %s', (service, expected) => {

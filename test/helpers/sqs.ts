@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { startEmbeddedSqs, type EmbeddedSqs } from '../../lib/local/embedded-sqs';
 import type { QueueDefinitions } from '../../lib/local/queue-definitions';
 
@@ -21,12 +21,16 @@ export async function sendFifo(sqs: SQSClient, queueUrl: string, body: string, g
   return sent.MessageId!;
 }
 
-/** Everything on a queue right now, with attributes; the messages stay (visibility 0 is not set). */
-export async function drainAll(sqs: SQSClient, queueUrl: string) {
+/**
+ * Takes every message off a queue (receives and deletes), with attributes. Deleting is what lets
+ * a FIFO queue hand out the next message of a group.
+ */
+export async function takeAll(sqs: SQSClient, queueUrl: string) {
   const all = [];
   for (;;) {
     const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }));
     if (Messages.length === 0) return all;
+    for (const message of Messages) await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle! }));
     all.push(...Messages);
   }
 }

@@ -2,7 +2,7 @@ import type { SQSEvent } from 'aws-lambda';
 import type { EmbeddedSqs } from '../../lib/local/embedded-sqs';
 import { queueDepth } from '../../lib/local/drain';
 import { pollOnce, type PollerOptions } from '../../lib/local/sqs-poller';
-import { drainAll, sendFifo, smallQueues, testQueues } from '../helpers/sqs';
+import { takeAll, sendFifo, smallQueues, testQueues } from '../helpers/sqs';
 
 let sqs: EmbeddedSqs;
 afterEach(() => sqs.client.destroy());
@@ -25,7 +25,7 @@ describe('local SQS event source', () => {
     expect(seen[0]!.Records[0]!.attributes.ApproximateReceiveCount).toBe('1');
     expect(seen[0]!.Records[0]!.eventSource).toBe('aws:sqs');
     await sleep(1100);
-    const left = await drainAll(sqs.client, sqs.recordsUrl);
+    const left = await takeAll(sqs.client, sqs.recordsUrl);
     expect(left.map((message) => message.Body)).toEqual(['b']);
     expect(left[0]!.Attributes!.ApproximateReceiveCount).toBe('2');
   });
@@ -56,6 +56,6 @@ describe('local SQS event source', () => {
     await pollOnce(fail);
 
     expect(await queueDepth(sqs.client, sqs.recordsUrl)).toBe(0);
-    expect((await drainAll(sqs.client, sqs.dlqUrl)).map((message) => message.Body)).toEqual(['poison']);
+    expect((await takeAll(sqs.client, sqs.dlqUrl)).map((message) => message.Body)).toEqual(['poison']);
   });
 });
