@@ -13,14 +13,15 @@ import { DEFAULT_RETRY_POLICY, dispositionOf, type RetryPolicy } from './retry-p
 
 export interface WorkerDeps {
   readonly config: Pick<Config, 'unmatchedPeople' | 'defaultPhoneRegion'>;
-  readonly deskpro: DeskproApi;
+  /** A Deskpro client whose calls all end by `deadline` (epoch ms); one per invocation, sharing a rate gate. */
+  readonly deskpro: (deadline: number) => DeskproApi;
   readonly sqs: SQSClient;
   readonly queueUrl: string;
   readonly dlqUrl: string;
   readonly retryPolicy?: RetryPolicy;
   /** Attempts of one record within an invocation when Deskpro is unavailable (5xx, timeout). */
   readonly rounds?: number;
-  /** Time kept in hand before starting a record: a record is never begun that could be cut off. */
+  /** A record (or another round of it) is not begun with less invocation time left than this. */
   readonly reserveMs?: number;
   readonly clock?: () => Date;
   readonly random?: () => number;
@@ -53,14 +54,16 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const rounds = deps.rounds ?? 3;
-  const reserveMs = deps.reserveMs ?? 15_000;
+  const reserveMs = deps.reserveMs ?? 5_000;
+  // Kept back from Deskpro calls for what follows them: visibility changes, DLQ moves, the batch response.
+  const sqsMarginMs = 3_000;
   const processor = new SqsFifoPartialProcessorAsync();
 
-  async function deliverWithinInvocation(message: QueueMessage, context: Context): Promise<Outcome> {
+  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome> {
     for (let round = 0; ; round += 1) {
       if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
       try {
-        return await deliverRecord(message, { deskpro: deps.deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion });
+        return await deliverRecord(message, { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion });
       } catch (error) {
         // Each round re-reads Deskpro before writing, so retrying after a lost response is safe.
         if (!(error instanceof DeskproUnavailableError) || round + 1 >= rounds) throw error;
@@ -69,7 +72,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
     }
   }
 
-  async function processRecord(record: SQSRecord, context: Context): Promise<void> {
+  async function processRecord(record: SQSRecord, context: Context, deskpro: DeskproApi): Promise<void> {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
     const message = parseMessage(record.body);
     if (typeof message === 'string') {
@@ -79,7 +82,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
     }
     const fields = { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source, receiveCount };
     try {
-      report(await deliverWithinInvocation(message, context), fields);
+      report(await deliverWithinInvocation(message, context, deskpro), fields);
     } catch (error) {
       const disposition = error instanceof TimeBudgetError
         ? { action: 'retry' as const, delaySeconds: 0, reason: 'time_budget' }
@@ -98,8 +101,9 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   }
 
   return async function handleRecords(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+    const deskpro = deps.deskpro(clock().getTime() + context.getRemainingTimeInMillis() - sqsMarginMs);
     try {
-      return await processPartialResponse(event, (record: SQSRecord) => processRecord(record, context), processor, {
+      return await processPartialResponse(event, (record: SQSRecord) => processRecord(record, context, deskpro), processor, {
         context,
         skipGroupOnError: true,
         throwOnFullBatchFailure: false,

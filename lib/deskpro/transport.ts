@@ -22,7 +22,15 @@ export interface DeskproClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1): jitter for the GET backoff. */
   random?: () => number;
+  /**
+   * Epoch ms by which every call must be answered (the Lambda invocation's end, less a margin):
+   * timeouts, gate waits and GET retries shrink to fit, and no call starts without time to finish.
+   */
+  deadline?: number;
 }
+
+/** Less time than this left before the deadline: a call is not started at all. */
+const MIN_CALL_MS = 1_000;
 
 export interface DeskproResponse {
   readonly status: number;
@@ -49,6 +57,7 @@ export class DeskproTransport {
   private readonly clock: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly deadline: number;
 
   constructor(options: DeskproClientOptions) {
     this.baseUrl = checkedBaseUrl(options.baseUrl);
@@ -63,6 +72,7 @@ export class DeskproTransport {
     this.gate = options.gate ?? new RateGate({ clock: this.clock, sleep: this.sleep });
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 5_000;
     this.getRetries = options.getRetries ?? 2;
+    this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   }
 
   async get(path: string, query?: URLSearchParams): Promise<DeskproResponse> {
@@ -71,7 +81,9 @@ export class DeskproTransport {
         return await this.send('GET', path, query);
       } catch (error) {
         if (!(error instanceof DeskproUnavailableError) || retry >= this.getRetries) throw error;
-        await this.sleep(this.backoffMs(retry));
+        const pauseMs = this.backoffMs(retry);
+        if (this.remainingMs() - pauseMs < MIN_CALL_MS) throw error;
+        await this.sleep(pauseMs);
       }
     }
   }
@@ -82,13 +94,15 @@ export class DeskproTransport {
 
   private async send(method: 'GET' | 'POST', path: string, params?: URLSearchParams): Promise<DeskproResponse> {
     const route = `${method} ${path}`;
-    await this.gate.acquire(this.maxInlineWaitMs);
+    if (this.remainingMs() < MIN_CALL_MS) throw new DeskproUnavailableError(`${route} not sent: no time left in this invocation`);
+    await this.gate.acquire(Math.min(this.maxInlineWaitMs, this.remainingMs() - MIN_CALL_MS));
+    const timeoutMs = Math.max(1, Math.min(this.timeoutMs, this.remainingMs()));
 
     const encoded = method === 'GET' ? (params?.toString() ?? '') : '';
     const query = encoded ? `?${encoded}` : '';
     const headers = { ...this.headers };
     if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded';
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -102,7 +116,7 @@ export class DeskproTransport {
       this.gate.observe(response.headers, this.clock());
       text = await response.text();
     } catch (error) {
-      throw new DeskproUnavailableError(`${route} ${failure(error, signal, this.timeoutMs)}`);
+      throw new DeskproUnavailableError(`${route} ${failure(error, signal, timeoutMs)}`);
     }
 
     const body = parseJson(text);
@@ -110,6 +124,10 @@ export class DeskproTransport {
     const error = errorForResponse(response.status, body, response.headers, route, this.clock());
     if (error instanceof DeskproRateLimitedError) this.gate.closeUntil(error.resetAt);
     throw error;
+  }
+
+  private remainingMs(): number {
+    return this.deadline - this.clock().getTime();
   }
 
   private backoffMs(retry: number): number {

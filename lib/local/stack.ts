@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, requireSettings, type Config } from '../config';
 import { makeWorkerHandler, type WorkerDeps } from '../delivery/handle';
-import { DeskproClient } from '../deskpro';
+import { DeskproClient, RateGate } from '../deskpro';
 import { logger } from '../observability';
 import { makeWebhookHandler } from '../webhook/handle';
 import { createGatewayServer } from './api-gateway';
@@ -56,9 +56,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const definitions = readQueueDefinitions('local');
   const sqs = await startEmbeddedSqs(definitions, { endpoint: options.sqsEndpoint, prefix: options.queuePrefix });
   const webhook = makeWebhookHandler({ config, sqs: sqs.client, queueUrl: sqs.recordsUrl });
+  const gate = new RateGate();
   const worker = makeWorkerHandler({
     config,
-    deskpro: new DeskproClient({ baseUrl: config.deskpro.url!, apiKey: config.deskpro.apiKey!, agentId: config.deskpro.agentId }),
+    deskpro: (deadline) => new DeskproClient({ baseUrl: config.deskpro.url!, apiKey: config.deskpro.apiKey!, agentId: config.deskpro.agentId, gate, deadline }),
     sqs: sqs.client,
     queueUrl: sqs.recordsUrl,
     dlqUrl: sqs.dlqUrl,

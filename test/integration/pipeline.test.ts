@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { DeskproClient } from '../../lib/deskpro';
 import { waitForDrain } from '../../lib/local/drain';
 import type { LocalStack } from '../../lib/local/stack';
 import { takeAll } from '../helpers/sqs';
@@ -107,6 +108,23 @@ describe('webhook → SQS FIFO → worker → Deskpro', () => {
       { type: 'phone', comment: '', data: { country_calling_code: '1', number: '2025550100', type: 'phone' } },
       { type: 'phone', comment: '', data: { country_calling_code: '1', number: '2025550101', type: 'mobile' } },
     ]);
+    expect(await takeAll(stack.sqs.client, stack.sqs.dlqUrl)).toEqual([]);
+  });
+
+  it('adds a record once when Deskpro stores it but answers after the client gave up', async () => {
+    // A client that waits only 300 ms, so a slow answer is a timeout without slowing the suite.
+    stack = await startTestStack({
+      worker: { deskpro: (deadline) => new DeskproClient({ baseUrl: stack.deskproUrl, apiKey: stack.deskproApiKey, timeoutMs: 300, deadline }) },
+    });
+    const id = stack.simulator!.addPerson({ name: 'Ada Example', email: 'ada@example.com' });
+    stack.simulator!.failNext({ method: 'POST', path: /\/contact-details$/, phase: 'after', delayMs: 1_000 });
+
+    await sendGeneric(stack, [{ kind: 'person', email: 'ada@example.com', crm, twitter: [{ handle: '@ada' }] }]);
+    await drained();
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // the slow answer is logged once sent
+
+    expect(contactDetailPosts(stack)).toHaveLength(1);
+    expect(storedRows(stack, 'person', id)).toEqual([{ type: 'twitter', comment: '', data: { username: 'ada' } }]);
     expect(await takeAll(stack.sqs.client, stack.sqs.dlqUrl)).toEqual([]);
   });
 
