@@ -3,7 +3,8 @@ import { unexpectedBody } from './classify';
 import { collectionItems, isRecord, toId } from './collections';
 import { DeskproRejectedError } from './errors';
 import { contactDataForm, newPersonForm } from './form';
-import { foldEmail, foldName, personEmails } from './match';
+import { foldEmail, foldName } from '../contact-data/identity';
+import { personEmails } from './match';
 import { DeskproTransport, type DeskproClientOptions } from './transport';
 import type { DeskproApi, DeskproTarget, StoredContactData, TargetKind } from './types';
 

@@ -9,6 +9,6 @@ export {
   DeskproUnavailableError,
 } from './errors';
 export { contactDataForm, newPersonForm, recordFields, type FormFields } from './form';
-export { foldEmail, foldName, personEmails } from './match';
+export { personEmails } from './match';
 export { RateGate, rateLimitResetAt, type HeaderSource, type RateGateOptions } from './rate-gate';
 export type { DeskproApi, DeskproTarget, StoredContactData, TargetKind } from './types';

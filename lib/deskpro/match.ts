@@ -1,22 +1,10 @@
 import { collectionItems, isRecord } from './collections';
 
 /**
- * Exact matching on top of the legacy search, which matches substrings (deskpro-api.md §2.1
- * "GET /api/people", §3.2): `bob@example.com` also finds `jimbob@example.com`.
- */
-
-export function foldEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-/** Trimmed, inner whitespace collapsed, lower-cased: the organization match key. */
-export function foldName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/**
  * Every address a legacy person carries in `primary_email` and `emails`. Each may be a string, an
- * object with `email`, or a collection (keyed by id or an array) of those.
+ * object with `email`, or a collection (keyed by id or an array) of those. The client matches them
+ * exactly, because the legacy search matches substrings (deskpro-api.md §2.1 "GET /api/people",
+ * §3.2): `bob@example.com` also finds `jimbob@example.com`.
  */
 export function personEmails(person: Record<string, unknown>): string[] {
   return [...emailsIn(person.primary_email, 0), ...emailsIn(person.emails, 0)];

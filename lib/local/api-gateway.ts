@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readBody } from './read-body';
 
 export type HttpApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -26,23 +27,9 @@ async function route(req: IncomingMessage, res: ServerResponse, webhook: HttpApi
   const match = WEBHOOK_ROUTE.exec(url.pathname);
   if (!match || req.method !== 'POST') return send(res, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
 
-  const body = await readBody(req);
+  const body = await readBody(req, GATEWAY_LIMIT_BYTES);
   if (body === undefined) return send(res, { statusCode: 413, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
   send(res, await webhook(toEvent(req, url, decodeURIComponent(match[1]!), body)));
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Past the limit the rest is read and dropped, so the client still gets its 413.
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= GATEWAY_LIMIT_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > GATEWAY_LIMIT_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** HTTP API passes these as text and base64-encodes the rest, a missing content type included. */

@@ -8,6 +8,7 @@ import { parsePhpForm } from './deskpro-simulator/php-form';
 import { FixedWindow } from './deskpro-simulator/rate-limit';
 import { matchRoute } from './deskpro-simulator/routes';
 import { SimulatorStore } from './deskpro-simulator/store';
+import { readBody } from './read-body';
 
 export type { ContactDetailView } from './deskpro-simulator/contact-types';
 export type { FaultSpec, RecurringFaultSpec } from './deskpro-simulator/faults';
@@ -110,7 +111,7 @@ export async function startDeskproSimulator(options: DeskproSimulatorOptions): P
     const method = (req.method ?? 'GET').toUpperCase();
     const target = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = target.search.slice(1);
-    const body = await readBody(req, maxBodyBytes);
+    const body = (await readBody(req, maxBodyBytes))?.toString('utf8');
     let answer: SimResponse;
     if (body === undefined) {
       answer = apiError('http_error.413', `Request body is larger than ${maxBodyBytes} bytes`, 413);
@@ -176,18 +177,4 @@ export async function startDeskproSimulator(options: DeskproSimulatorOptions): P
 function faultAnswer(fault: Fault): SimResponse {
   const status = fault.status ?? 500;
   return { ...apiError(`http_error.${status}`, 'Simulated fault', status), headers: fault.headers };
-}
-
-/** The body as text, or undefined when it is over `limit` (the rest is drained, not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

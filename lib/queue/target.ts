@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { CrmContact } from '../contact-data/contact';
+import { foldEmail, foldName } from '../contact-data/identity';
 import type { QueueTarget } from './message';
-
-/** Organization names compare trimmed, whitespace-collapsed and case-folded. */
-export function foldName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
 
 export function targetOf(contact: CrmContact): QueueTarget {
   return contact.kind === 'person'
-    ? { kind: 'person', email: contact.email!.trim().toLowerCase(), ...(contact.name ? { name: contact.name } : {}) }
+    ? { kind: 'person', email: foldEmail(contact.email!), ...(contact.name ? { name: contact.name } : {}) }
     : { kind: 'organization', name: contact.name!.trim() };
 }
 
 /** `person:<lower-cased email>` or `organization:<folded name>`: the identity of a Deskpro target. */
 export function targetId(target: QueueTarget): string {
-  return target.kind === 'person' ? `person:${target.email.toLowerCase()}` : `organization:${foldName(target.name)}`;
+  return target.kind === 'person' ? `person:${foldEmail(target.email)}` : `organization:${foldName(target.name)}`;
 }
 
 /** Short, stable, non-reversible tag for logs: a target without its email or name. */

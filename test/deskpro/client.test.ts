@@ -6,26 +6,11 @@ import {
   DeskproUnavailableError,
 } from '../../lib/deskpro/errors';
 import { RateGate } from '../../lib/deskpro/rate-gate';
-import { API_KEY, RECORDS } from './fixtures';
+import { API_KEY, fakeTime, RECORDS, T0, unixSeconds } from './fixtures';
 import { startStub, type SeenRequest, type StubReply, type StubServer } from './stub-server';
 
-const T0 = Date.parse('2025-03-01T12:00:00Z');
-const unixSeconds = (ms: number): string => String(Math.floor(ms / 1000));
 const JO = { kind: 'person', id: 7 } as const;
 
-/** Fake time: the clock only moves when the client sleeps; every sleep is recorded. */
-function fakeTime() {
-  const state = { now: T0, sleeps: [] as number[] };
-  return {
-    state,
-    clock: () => new Date(state.now),
-    sleep: async (ms: number) => {
-      state.sleeps.push(ms);
-      state.now += ms;
-    },
-    random: () => 0.5,
-  };
-}
 
 let stub: StubServer | undefined;
 afterEach(async () => {

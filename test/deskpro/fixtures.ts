@@ -17,3 +17,20 @@ export const RECORDS = {
 } as const satisfies Record<ContactRecord['type'], ContactRecord>;
 
 export const API_KEY = '7:abcdefghijklmnopqrstuvwxy';
+
+export const T0 = Date.parse('2025-03-01T12:00:00Z');
+export const unixSeconds = (ms: number): string => String(Math.floor(ms / 1000));
+
+/** Fake time: the clock only moves when the code under test sleeps; every sleep is recorded. */
+export function fakeTime() {
+  const state = { now: T0, sleeps: [] as number[] };
+  return {
+    state,
+    clock: () => new Date(state.now),
+    sleep: async (ms: number) => {
+      state.sleeps.push(ms);
+      state.now += ms;
+    },
+    random: () => 0.5,
+  };
+}

@@ -1,5 +1,6 @@
 import { collectionItems, toId } from '../../lib/deskpro/collections';
-import { foldEmail, foldName, personEmails } from '../../lib/deskpro/match';
+import { foldEmail, foldName } from '../../lib/contact-data/identity';
+import { personEmails } from '../../lib/deskpro/match';
 
 describe('collectionItems', () => {
   it('reads a collection keyed by id', () => {

@@ -1,21 +1,6 @@
 import { DeskproRateLimitedError } from '../../lib/deskpro/errors';
 import { RateGate, rateLimitResetAt } from '../../lib/deskpro/rate-gate';
-
-const T0 = Date.parse('2025-03-01T12:00:00Z');
-const seconds = (ms: number): string => String(Math.floor(ms / 1000));
-
-/** A fake clock whose sleep advances it, recording every sleep. */
-function fakeTime() {
-  const state = { now: T0, sleeps: [] as number[] };
-  return {
-    state,
-    clock: () => new Date(state.now),
-    sleep: async (ms: number) => {
-      state.sleeps.push(ms);
-      state.now += ms;
-    },
-  };
-}
+import { fakeTime, T0, unixSeconds } from './fixtures';
 
 describe('RateGate', () => {
   it('stays open while X-RateLimit-Remaining is above 0', async () => {
@@ -24,7 +9,7 @@ describe('RateGate', () => {
     const gate = new RateGate(time);
 
     // Act
-    gate.observe(new Headers({ 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': seconds(T0 + 600_000) }));
+    gate.observe(new Headers({ 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': unixSeconds(T0 + 600_000) }));
     await gate.acquire(0);
 
     // Assess
@@ -37,7 +22,7 @@ describe('RateGate', () => {
     const gate = new RateGate(fakeTime());
 
     // Act
-    gate.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': seconds(T0 + 600_000) }));
+    gate.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': unixSeconds(T0 + 600_000) }));
 
     // Assess
     expect(gate.openAt()).toEqual(new Date(T0 + 600_000));
@@ -48,7 +33,7 @@ describe('RateGate', () => {
     const gate = new RateGate(fakeTime());
 
     // Act
-    gate.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': seconds(T0 - 1000) }));
+    gate.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': unixSeconds(T0 - 1000) }));
     gate.observe(new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': 'soon' }));
     gate.observe(new Headers({ 'X-RateLimit-Remaining': '0' }));
 
@@ -122,11 +107,11 @@ describe('rateLimitResetAt', () => {
   const now = new Date(T0);
 
   it('reads X-RateLimit-Reset as Unix seconds', () => {
-    expect(rateLimitResetAt(new Headers({ 'X-RateLimit-Reset': seconds(T0 + 1_800_000) }), now)).toEqual(new Date(T0 + 1_800_000));
+    expect(rateLimitResetAt(new Headers({ 'X-RateLimit-Reset': unixSeconds(T0 + 1_800_000) }), now)).toEqual(new Date(T0 + 1_800_000));
   });
 
   it('prefers X-RateLimit-Reset over Retry-After', () => {
-    const headers = new Headers({ 'X-RateLimit-Reset': seconds(T0 + 1_800_000), 'Retry-After': '5' });
+    const headers = new Headers({ 'X-RateLimit-Reset': unixSeconds(T0 + 1_800_000), 'Retry-After': '5' });
     expect(rateLimitResetAt(headers, now)).toEqual(new Date(T0 + 1_800_000));
   });
 
@@ -145,6 +130,6 @@ describe('rateLimitResetAt', () => {
   });
 
   it('keeps at least one second when the reset is already past (clock skew)', () => {
-    expect(rateLimitResetAt(new Headers({ 'X-RateLimit-Reset': seconds(T0 - 10_000) }), now)).toEqual(new Date(T0 + 1000));
+    expect(rateLimitResetAt(new Headers({ 'X-RateLimit-Reset': unixSeconds(T0 - 10_000) }), now)).toEqual(new Date(T0 + 1000));
   });
 });

@@ -1,4 +1,5 @@
-import { deduplicationIdOf, foldName, groupIdOf, targetHash, targetOf } from '../../lib/queue/target';
+import { foldName } from '../../lib/contact-data/identity';
+import { deduplicationIdOf, groupIdOf, targetHash, targetOf } from '../../lib/queue/target';
 
 const crm = { source: 'generic' };
 const lists = { phones: [], addresses: [], websites: [], twitter: [], linkedin: [], facebook: [], skype: [], instant_messages: [] };
