@@ -33,7 +33,7 @@ const Env = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"skype_id":"skype"}' });
+        ctx.addIssue({ code: 'custom', message: 'expected JSON such as {"skype_name":"skype"}' });
         return z.NEVER;
       }
     }).pipe(z.record(z.string().min(1), hubspotTarget)),
