@@ -1,7 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig, requireSettings } from '../lib/config';
-import { makeWorkerHandler } from '../lib/delivery/handle';
-import { DeskproClient, RateGate } from '../lib/deskpro';
+import { workerFromConfig } from '../lib/delivery/from-config';
 
 // Resolved once per cold start: a bad variable fails the init with its name in the log.
 const config = loadConfig();
@@ -12,14 +11,8 @@ requireSettings({
   DLQ_URL: config.queue.dlqUrl,
 });
 
-// One gate per container: a spent rate-limit window holds every invocation this container runs.
-const gate = new RateGate();
-
-export const handler = makeWorkerHandler({
-  config,
-  deskpro: (deadline) => new DeskproClient({ baseUrl: config.deskpro.url!, apiKey: config.deskpro.apiKey!, agentId: config.deskpro.agentId, gate, deadline }),
+export const handler = workerFromConfig(config, {
   sqs: new SQSClient({ endpoint: config.queue.endpoint }),
   queueUrl: config.queue.recordsUrl!,
   dlqUrl: config.queue.dlqUrl!,
-  retryPolicy: { baseSeconds: config.retryBaseSeconds, maxSeconds: 900 },
 });

@@ -14,19 +14,24 @@ export class ConfigError extends Error {
   }
 }
 
+/** An http(s) base URL without query or fragment, trailing slashes dropped. */
+const baseUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((url) => !/[?#]/.test(url), 'expected a base URL without ? or #')
+  .transform((url) => url.replace(/\/+$/, ''));
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 
-const hubspotTarget = z.union([
-  z.enum(['phone', 'mobile', 'fax', 'website', 'twitter', 'linkedin', 'facebook', 'skype']),
-  z.string().regex(/^im:[a-z ]{1,32}$/, 'im:<service>'),
-]) as z.ZodType<HubspotPropertyTarget>;
+const HUBSPOT_TARGETS = ['phone', 'mobile', 'fax', 'website', 'twitter', 'linkedin', 'facebook', 'skype'];
+const hubspotTarget = z
+  .string()
+  .refine((target) => HUBSPOT_TARGETS.includes(target) || /^im:[a-z ]{1,32}$/.test(target), `expected one of ${HUBSPOT_TARGETS.join(', ')} or im:<service>`) as z.ZodType<HubspotPropertyTarget>;
 
 const Env = z.object({
-  DESKPRO_URL: opt(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))),
+  DESKPRO_URL: opt(baseUrl),
   DESKPRO_API_KEY: opt(z.string().regex(/^\d+:\S+$/, 'expected <key id>:<code>')),
   DESKPRO_AGENT_ID: opt(z.string().regex(/^\d+$/, 'expected a numeric agent id')),
-  PUBLIC_URL: opt(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))),
+  PUBLIC_URL: opt(baseUrl),
   HUBSPOT_CLIENT_SECRET: opt(z.string()),
   HUBSPOT_PROPERTY_MAP: opt(
     z.string().transform((text, ctx) => {
@@ -48,7 +53,7 @@ const Env = z.object({
   RECORDS_QUEUE_URL: opt(z.url()),
   DLQ_URL: opt(z.url()),
   SQS_ENDPOINT: opt(z.url()),
-  RETRY_BASE_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().min(0).max(3600).default(30)),
+  RETRY_BASE_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -57,7 +62,7 @@ function toConfig(env: z.infer<typeof Env>) {
   return {
     deskpro: { url: env.DESKPRO_URL, apiKey: env.DESKPRO_API_KEY, agentId: env.DESKPRO_AGENT_ID },
     sources: {
-      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      publicUrl: env.PUBLIC_URL,
       hubspotClientSecret: env.HUBSPOT_CLIENT_SECRET,
       hubspotPropertyMap: env.HUBSPOT_PROPERTY_MAP ?? {},
       pipedriveBasicAuth: env.PIPEDRIVE_BASIC_AUTH,

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     expect(config.sources.hubspotClientSecret).toBeUndefined();
     expect(config.unmatchedPeople).toBe('skip');
     expect(config.port).toBe(3000);
-    expect(config.sources.publicUrl).toBe('http://localhost:3000');
+    expect(config.sources.publicUrl).toBeUndefined();
     expect(config.sources.hubspotPropertyMap).toEqual({});
     expect(config.retryBaseSeconds).toBe(30);
   });

@@ -3,7 +3,7 @@ import { comparableKey, keyOfStored } from '../contact-data';
 import type { DeskproApi, DeskproTarget } from '../deskpro/types';
 import type { QueueMessage } from '../queue/message';
 
-/** How one record ended when it did not throw. */
+/** How one record ended when it did not throw; `created` = the person was created with it. */
 export type Outcome = 'delivered' | 'duplicate' | 'unmatched' | 'created';
 
 export interface DeliverOptions {
@@ -26,7 +26,10 @@ export async function deliverRecord(message: QueueMessage, options: DeliverOptio
 
   if (!target) {
     if (wanted.kind !== 'person' || options.unmatchedPeople === 'skip') return 'unmatched';
-    await deskpro.createPerson({ email: wanted.email, name: wanted.name ?? wanted.email }, [record]);
+    // Created bare, then the record added like any other: Deskpro silently drops an invalid record
+    // sent inside a create (deskpro-api.md §2.1), and this way a refusal reaches the DLQ instead.
+    const created = await deskpro.createPerson({ email: wanted.email, name: wanted.name ?? wanted.email }, []);
+    await deskpro.addContactData(created, record);
     return 'created';
   }
 

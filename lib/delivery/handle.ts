@@ -1,6 +1,7 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { equalJitter, sleep as realSleep } from '../backoff';
 import type { Config } from '../config';
 import { DeskproUnavailableError } from '../deskpro/errors';
 import type { DeskproApi } from '../deskpro/types';
@@ -9,7 +10,7 @@ import { QueueMessage } from '../queue/message';
 import { targetHash } from '../queue/target';
 import { sendToDeadLetterQueue } from './dead-letter';
 import { deliverRecord, type Outcome } from './deliver';
-import { DEFAULT_RETRY_POLICY, dispositionOf, type RetryPolicy } from './retry-policy';
+import { DEFAULT_RETRY_POLICY, dispositionOf, type Disposition, type RetryPolicy } from './retry-policy';
 
 export interface WorkerDeps {
   readonly config: Pick<Config, 'unmatchedPeople' | 'defaultPhoneRegion'>;
@@ -36,12 +37,9 @@ class RetryLaterError extends Error {
   }
 }
 
-class TimeBudgetError extends Error {
-  constructor() {
-    super('not enough invocation time left to start this record');
-    this.name = 'TimeBudgetError';
-  }
-}
+const TIME_BUDGET: Disposition = { action: 'retry', delaySeconds: 0, reason: 'time_budget' };
+// Kept back from Deskpro calls for what follows them: visibility changes, DLQ moves, the batch response.
+const SQS_MARGIN_MS = 3_000;
 
 /**
  * The SQS FIFO worker: Powertools' FIFO processor with ReportBatchItemFailures, where a failed
@@ -51,27 +49,33 @@ class TimeBudgetError extends Error {
 export function makeWorkerHandler(deps: WorkerDeps) {
   const clock = deps.clock ?? (() => new Date());
   const random = deps.random ?? Math.random;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const rounds = deps.rounds ?? 3;
   const reserveMs = deps.reserveMs ?? 5_000;
-  // Kept back from Deskpro calls for what follows them: visibility changes, DLQ moves, the batch response.
-  const sqsMarginMs = 3_000;
   const processor = new SqsFifoPartialProcessorAsync();
 
-  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome> {
+  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome | Disposition> {
+    const options = { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
     for (let round = 0; ; round += 1) {
-      if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
+      if (context.getRemainingTimeInMillis() < reserveMs) return TIME_BUDGET;
       try {
-        return await deliverRecord(message, { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion });
+        return await deliverRecord(message, options);
       } catch (error) {
         // Each round re-reads Deskpro before writing, so retrying after a lost response is safe.
         if (!(error instanceof DeskproUnavailableError) || round + 1 >= rounds) throw error;
-        await sleep(Math.round(200 * 2 ** round * (0.5 + random() / 2)));
+        await sleep(equalJitter(200 * 2 ** round, random));
       }
     }
   }
 
+  async function retryLater(record: SQSRecord, disposition: Extract<Disposition, { action: 'retry' }>): Promise<void> {
+    await deps.sqs
+      .send(new ChangeMessageVisibilityCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: disposition.delaySeconds }))
+      .catch((cause: unknown) => logger.warn('could not set the retry delay; the queue default applies', { error: String(cause) }));
+  }
+
+  /** Delivers, dead-letters or defers one record; throws for Powertools when it is deferred. */
   async function processRecord(record: SQSRecord, context: Context, deskpro: DeskproApi): Promise<void> {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
     const message = parseMessage(record.body);
@@ -80,43 +84,75 @@ export function makeWorkerHandler(deps: WorkerDeps) {
       report('dead_lettered', { reason: message, receiveCount });
       return;
     }
-    const fields = { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source, receiveCount };
+    const fields: Record<string, unknown> = { ...logFields(message), receiveCount };
+    let disposition: Disposition;
     try {
-      report(await deliverWithinInvocation(message, context, deskpro), fields);
+      const result = await deliverWithinInvocation(message, context, deskpro);
+      if (typeof result === 'string') return report(result, fields);
+      disposition = result;
     } catch (error) {
-      const disposition = error instanceof TimeBudgetError
-        ? { action: 'retry' as const, delaySeconds: 0, reason: 'time_budget' }
-        : dispositionOf(error, receiveCount, clock(), policy, random);
-      if (disposition.action === 'dead-letter') {
-        await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock());
-        report('dead_lettered', { ...fields, reason: disposition.reason });
-        return;
-      }
-      await deps.sqs
-        .send(new ChangeMessageVisibilityCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: disposition.delaySeconds }))
-        .catch((cause: unknown) => logger.warn('could not set retry delay; the queue default applies', { error: String(cause) }));
-      report(disposition.reason === 'rate_limited' ? 'rate_limited' : 'retry', { ...fields, reason: disposition.reason, delaySeconds: disposition.delaySeconds });
-      throw new RetryLaterError(disposition.reason);
+      disposition = dispositionOf(error, receiveCount, clock(), policy, random);
+      if (disposition.action === 'retry' && error instanceof Error) fields.error = error.message;
     }
+    if (disposition.action === 'dead-letter') {
+      await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock());
+      return report('dead_lettered', { ...fields, reason: disposition.reason });
+    }
+    await retryLater(record, disposition);
+    report(disposition.reason === 'rate_limited' ? 'rate_limited' : 'retry', { ...fields, reason: disposition.reason, delaySeconds: disposition.delaySeconds });
+    delays.set(record.attributes.MessageGroupId ?? '', disposition);
+    throw new RetryLaterError(disposition.reason);
   }
 
+  // Retry delays given in the current batch, by message group.
+  const delays = new Map<string, Extract<Disposition, { action: 'retry' }>>();
+
   return async function handleRecords(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-    const deskpro = deps.deskpro(clock().getTime() + context.getRemainingTimeInMillis() - sqsMarginMs);
+    const deskpro = deps.deskpro(clock().getTime() + context.getRemainingTimeInMillis() - SQS_MARGIN_MS);
+    delays.clear();
     try {
-      return await processPartialResponse(event, (record: SQSRecord) => processRecord(record, context, deskpro), processor, {
+      const response = await processPartialResponse(event, (record: SQSRecord) => processRecord(record, context, deskpro), processor, {
         context,
         skipGroupOnError: true,
         throwOnFullBatchFailure: false,
       });
+      await holdGroupFollowers(event, response);
+      return response;
     } finally {
       metrics.publishStoredMetrics();
     }
   };
+
+  /**
+   * Records Powertools failed without trying, because an earlier record of their group failed,
+   * come back with that record rather than after the queue's whole visibility timeout.
+   */
+  async function holdGroupFollowers(event: SQSEvent, response: SQSBatchResponse): Promise<void> {
+    const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
+    const heads = new Set<string>();
+    for (const record of event.Records) {
+      const group = record.attributes.MessageGroupId ?? '';
+      const delay = delays.get(group);
+      if (!failed.has(record.messageId) || !delay) continue;
+      if (!heads.has(group)) {
+        heads.add(group); // the first failed record of a group is the one that set the delay
+        continue;
+      }
+      await retryLater(record, delay);
+      const message = parseMessage(record.body);
+      report('held', { ...(typeof message === 'string' ? {} : logFields(message)), reason: `group_waits:${delay.reason}`, delaySeconds: delay.delaySeconds });
+    }
+  }
+}
+
+/** What a log line may say about a record: kinds, types and a hash, never a value. */
+function logFields(message: QueueMessage): Record<string, unknown> {
+  return { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source };
 }
 
 /** One log line and one metric per record outcome; never a raw value. */
 function report(outcome: string, fields: Record<string, unknown>): void {
-  const level = outcome === 'dead_lettered' ? 'error' : outcome === 'retry' || outcome === 'rate_limited' ? 'warn' : 'info';
+  const level = outcome === 'dead_lettered' ? 'error' : ['retry', 'rate_limited', 'held'].includes(outcome) ? 'warn' : 'info';
   logger[level]('record outcome', { outcome, ...fields });
   count(`Record${outcome.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}`);
 }

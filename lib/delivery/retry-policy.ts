@@ -1,4 +1,5 @@
-import { DeskproRateLimitedError, DeskproRejectedError } from '../deskpro/errors';
+import { equalJitter } from '../backoff';
+import { DeskproAuthError, DeskproRateLimitedError, DeskproRejectedError } from '../deskpro/errors';
 
 /** What to do with a record whose delivery threw. */
 export type Disposition =
@@ -18,8 +19,9 @@ const SQS_MAX_VISIBILITY_SECONDS = 43_200;
 /**
  * Error → retry later or dead-letter now. A refused record can never succeed, so it goes to the
  * DLQ at once with its reason; a rate limit waits for the window to reset (plus a little jitter
- * so a backlog does not stampede); anything else — 5xx, timeouts, network, auth, our own bugs —
- * backs off exponentially with jitter from the receive count until SQS's maxReceiveCount.
+ * so a backlog does not stampede); a refused API key waits the longest step; anything else — 5xx,
+ * timeouts, network, our own bugs — backs off exponentially with jitter from the receive count
+ * until SQS's maxReceiveCount.
  */
 export function dispositionOf(error: unknown, receiveCount: number, now: Date, policy: RetryPolicy, random: () => number): Disposition {
   if (error instanceof DeskproRejectedError) {
@@ -30,6 +32,11 @@ export function dispositionOf(error: unknown, receiveCount: number, now: Date, p
     const delaySeconds = Math.min(SQS_MAX_VISIBILITY_SECONDS, Math.max(0, wait) + Math.round(random() * 5));
     return { action: 'retry', delaySeconds, reason: 'rate_limited' };
   }
+  if (error instanceof DeskproAuthError) {
+    // Every record fails alike until an operator fixes the key: wait the longest step each time,
+    // so they get hours, not minutes, before records reach the DLQ.
+    return { action: 'retry', delaySeconds: equalJitter(policy.maxSeconds, random), reason: `deskpro_auth:${error.errorCode}` };
+  }
   const reason = error instanceof Error ? error.name : 'unknown';
   return { action: 'retry', delaySeconds: backoffSeconds(receiveCount, policy, random), reason };
 }
@@ -37,5 +44,5 @@ export function dispositionOf(error: unknown, receiveCount: number, now: Date, p
 /** Equal-jitter exponential backoff: half the step fixed, half random. */
 export function backoffSeconds(receiveCount: number, policy: RetryPolicy, random: () => number): number {
   const step = Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** Math.max(0, receiveCount - 1));
-  return Math.min(SQS_MAX_VISIBILITY_SECONDS, Math.round(step / 2 + (random() * step) / 2));
+  return Math.min(SQS_MAX_VISIBILITY_SECONDS, equalJitter(step, random));
 }

@@ -22,7 +22,8 @@ export function errorForResponse(
 ): DeskproError {
   const code = isRecord(body) && typeof body.error_code === 'string' ? body.error_code : undefined;
   if (status === 429) return new DeskproRateLimitedError(rateLimitResetAt(headers, now), status);
-  if (status >= 500 || status === 408) return new DeskproUnavailableError(`${route} answered ${status}`, status);
+  // 408 timeout, 409 conflict, 423 helpdesk locked for maintenance (§2.2), 425 too early: all pass.
+  if (status >= 500 || [408, 409, 423, 425].includes(status)) return new DeskproUnavailableError(`${route} answered ${status}`, status);
   if (status === 401 || status === 403) return new DeskproAuthError(code ?? `http_error.${status}`, status);
   if (status >= 400) {
     const errorCode = code ?? `http_error.${status}`;

@@ -1,6 +1,6 @@
 /**
  * What a Deskpro call can end in. The worker branches on the class: retry later
- * (RateLimited, Unavailable), send to the DLQ (Rejected), or stop the batch (Auth).
+ * (RateLimited, Unavailable), send to the DLQ (Rejected), or wait hours for an operator (Auth).
  */
 export class DeskproError extends Error {
   constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {

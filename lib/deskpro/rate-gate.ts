@@ -1,3 +1,4 @@
+import { sleep } from '../backoff';
 import { DeskproRateLimitedError } from './errors';
 
 /** The part of `Headers` the gate reads (fetch's `Headers` satisfies it). */
@@ -10,7 +11,6 @@ export interface RateGateOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DEFAULT_RETRY_MS = 60_000;
 /** A reset already in the past (clock skew) still keeps the gate shut this long after a 429. */
@@ -28,7 +28,7 @@ export class RateGate {
 
   constructor(options: RateGateOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? sleep;
   }
 
   /** When the gate opens again, or undefined while it is open. */

@@ -1,6 +1,7 @@
 import { errorForResponse } from './classify';
 import { DeskproRateLimitedError, DeskproUnavailableError } from './errors';
-import { RateGate, realSleep } from './rate-gate';
+import { equalJitter, sleep } from '../backoff';
+import { RateGate } from './rate-gate';
 
 export interface DeskproClientOptions {
   /** Helpdesk base URL, e.g. `https://support.example.com` (a path prefix is kept). */
@@ -67,7 +68,7 @@ export class DeskproTransport {
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.clock = options.clock ?? (() => new Date());
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
     this.gate = options.gate ?? new RateGate({ clock: this.clock, sleep: this.sleep });
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 5_000;
@@ -132,7 +133,7 @@ export class DeskproTransport {
 
   private backoffMs(retry: number): number {
     const capMs = Math.min(GET_BACKOFF.maxMs, GET_BACKOFF.baseMs * GET_BACKOFF.factor ** retry);
-    return Math.round(capMs / 2 + (this.random() * capMs) / 2);
+    return equalJitter(capMs, this.random);
   }
 }
 

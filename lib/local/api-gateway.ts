@@ -16,7 +16,8 @@ const WEBHOOK_ROUTE = /^\/webhooks\/([^/]+)$/;
 export function createGatewayServer(webhook: HttpApiHandler): Server {
   return createServer((req, res) => {
     route(req, res, webhook).catch((error: unknown) => {
-      send(res, { statusCode: 500, body: JSON.stringify({ error: 'internal_error', details: String(error) }) });
+      console.error('local gateway failed', error);
+      send(res, { statusCode: 500, body: JSON.stringify({ error: 'internal_error', details: 'unexpected error' }) });
     });
   });
 }

@@ -17,6 +17,11 @@ export const LOCAL_DEFAULTS: Readonly<Record<string, string>> = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
+/** The base URL the local endpoint answers on, and so what HubSpot-style signatures cover locally. */
+export function localPublicUrl(env: NodeJS.ProcessEnv, port?: number): string {
+  return env.PUBLIC_URL?.trim() || `http://127.0.0.1:${port ?? (env.PORT?.trim() || 3000)}`;
+}
+
 /** Fills unset (or blank) variables of `env` with the local defaults, in place. */
 export function applyLocalDefaults(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   for (const [name, value] of Object.entries(LOCAL_DEFAULTS)) {

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig, requireSettings, type Config } from '../config';
-import { makeWorkerHandler, type WorkerDeps } from '../delivery/handle';
-import { DeskproClient, RateGate } from '../deskpro';
+import { workerFromConfig } from '../delivery/from-config';
+import type { WorkerDeps } from '../delivery/handle';
 import { logger } from '../observability';
 import { makeWebhookHandler } from '../webhook/handle';
 import { createGatewayServer } from './api-gateway';
-import { SIMULATOR_API_KEY } from './defaults';
+import { localPublicUrl, SIMULATOR_API_KEY } from './defaults';
 import { startDeskproSimulator, type DeskproSimulator, type SimulatorOptions } from './deskpro-simulator';
 import { startEmbeddedSqs, type EmbeddedSqs } from './embedded-sqs';
 import { readQueueDefinitions } from './queue-definitions';
@@ -50,22 +50,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.seed !== false) seedSimulator(simulator);
     env.DESKPRO_URL = simulator.url;
   }
+  // Locally the endpoint CRMs (and `npm run send`) call is the one this stack prints.
+  env.PUBLIC_URL = localPublicUrl(env, options.port);
   const config = loadConfig(env);
   requireSettings({ DESKPRO_API_KEY: config.deskpro.apiKey });
 
   const definitions = readQueueDefinitions('local');
   const sqs = await startEmbeddedSqs(definitions, { endpoint: options.sqsEndpoint, prefix: options.queuePrefix });
   const webhook = makeWebhookHandler({ config, sqs: sqs.client, queueUrl: sqs.recordsUrl });
-  const gate = new RateGate();
-  const worker = makeWorkerHandler({
-    config,
-    deskpro: (deadline) => new DeskproClient({ baseUrl: config.deskpro.url!, apiKey: config.deskpro.apiKey!, agentId: config.deskpro.agentId, gate, deadline }),
-    sqs: sqs.client,
-    queueUrl: sqs.recordsUrl,
-    dlqUrl: sqs.dlqUrl,
-    retryPolicy: { baseSeconds: config.retryBaseSeconds, maxSeconds: 900 },
-    ...options.worker,
-  });
+  const worker = workerFromConfig(config, { sqs: sqs.client, queueUrl: sqs.recordsUrl, dlqUrl: sqs.dlqUrl }, options.worker);
   const poller = startSqsPoller({
     sqs: sqs.client,
     queueUrl: sqs.recordsUrl,

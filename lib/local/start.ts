@@ -14,6 +14,10 @@ async function main(): Promise<void> {
       console.error(error.message);
       process.exit(2);
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`port ${process.env.PORT ?? 3000} is in use: stop what holds it or set PORT`);
+      process.exit(2);
+    }
     throw error;
   });
   console.log(`deskpro-contact-sync is running
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
   health    GET  ${stack.url}/health
   deskpro   ${stack.simulator ? `simulator at ${stack.deskproUrl} (seeded from events/deskpro/seed.json)` : stack.deskproUrl}
   sqs       ${stack.sqs.recordsUrl}
-Ctrl-C stops. (npm run demo runs the sample webhooks end to end on a stack of its own.)`);
+Send a sample: npm run send -- events/generic/contacts.json   (Ctrl-C stops)`);
 
   const shutdown = () => {
     stack.stop().then(() => process.exit(0), () => process.exit(1));

@@ -18,7 +18,7 @@ const SQS_BATCH_LIMIT = 10;
 export async function sendRecords(sqs: SQSClient, queueUrl: string, outgoing: readonly OutgoingMessage[]): Promise<void> {
   const entries = outgoing.map((item, index): SendMessageBatchRequestEntry => ({
     Id: String(index),
-    MessageBody: JSON.stringify(item.message),
+    MessageBody: sqsSafeJson(item.message),
     MessageGroupId: item.groupId,
     MessageDeduplicationId: item.deduplicationId,
   }));
@@ -26,6 +26,14 @@ export async function sendRecords(sqs: SQSClient, queueUrl: string, outgoing: re
   if (stillFailing.length > 0) {
     throw new QueueUnavailableError(`SQS refused ${stillFailing.length} of ${entries.length} records`, stillFailing.length);
   }
+}
+
+/**
+ * JSON that SQS accepts: it refuses U+FFFE and U+FFFF in a body, which JSON.stringify leaves
+ * as they are, so they are written as escapes (same JSON value, other bytes).
+ */
+export function sqsSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
 }
 
 async function sendEntries(sqs: SQSClient, queueUrl: string, entries: SendMessageBatchRequestEntry[]) {

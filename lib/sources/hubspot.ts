@@ -128,15 +128,21 @@ function clientSecret(settings: SourceSettings): string {
   return settings.hubspotClientSecret;
 }
 
+function publicUrl(settings: SourceSettings): string {
+  if (!settings.publicUrl) throw new Error('PUBLIC_URL is not configured');
+  return settings.publicUrl;
+}
+
 export function signHubspot(request: WebhookRequest, settings: SourceSettings, now: Date): Record<string, string> {
-  return signHmac(signatureV3(settings.publicUrl), request, clientSecret(settings), now);
+  return signHmac(signatureV3(publicUrl(settings)), request, clientSecret(settings), now);
 }
 
 export const hubspot: Source = {
   name: 'hubspot',
   contentTypes: ['application/json'],
-  isConfigured: (settings) => Boolean(settings.hubspotClientSecret),
-  verify: (request, settings, now) => verifyHmac(signatureV3(settings.publicUrl), request, clientSecret(settings), now),
+  // HubSpot signs the URL it called, so without PUBLIC_URL no call could ever verify.
+  isConfigured: (settings) => Boolean(settings.hubspotClientSecret && settings.publicUrl),
+  verify: (request, settings, now) => verifyHmac(signatureV3(publicUrl(settings)), request, clientSecret(settings), now),
   parse(request, settings) {
     const body = readJson(request);
     if (Array.isArray(body)) {

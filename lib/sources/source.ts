@@ -4,7 +4,7 @@ import type { WebhookRequest } from './request';
 /** Secrets and settings the sources read; built once from lib/config.ts. */
 export interface SourceSettings {
   /** Base URL CRMs call (HubSpot signs it), without a trailing slash. */
-  readonly publicUrl: string;
+  readonly publicUrl?: string;
   readonly hubspotClientSecret?: string;
   /** Extra HubSpot properties → CrmContact lists, e.g. { skype_id: 'skype' }. */
   readonly hubspotPropertyMap: Readonly<Record<string, HubspotPropertyTarget>>;

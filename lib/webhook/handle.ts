@@ -3,6 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { Config } from '../config';
 import { count, logger, metrics } from '../observability';
 import { sendRecords } from '../queue/send';
+import { findSource } from '../sources';
+import { UnknownSourceError } from '../sources/errors';
 import { acceptWebhook } from './accept';
 import { toWebhookRequest } from './event';
 import { errorResponse, json } from './respond';
@@ -19,13 +21,15 @@ export function makeWebhookHandler(deps: WebhookDeps) {
   const clock = deps.clock ?? (() => new Date());
   return async function handleWebhook(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
     const source = event.pathParameters?.source ?? '';
+    // The route segment is the caller's text (it could be an email): log it only when it names a source.
+    const logSource = findSource(source) ? source : 'unknown';
     try {
       const request = toWebhookRequest(event);
       const options = { settings: deps.config.sources, defaultRegion: deps.config.defaultPhoneRegion, now: clock() };
       const result = acceptWebhook(source, request, options);
       await sendRecords(deps.sqs, deps.queueUrl, result.messages);
       logger.info('webhook accepted', {
-        source, contacts: result.accepted, records: result.messages.length, skipped: result.skipped.length, unparsedPhones: result.unparsedPhones,
+        source: logSource, contacts: result.accepted, records: result.messages.length, skipped: result.skipped.length, unparsedPhones: result.unparsedPhones,
       });
       count('WebhookAccepted');
       count('RecordsQueued', result.messages.length);
@@ -34,7 +38,8 @@ export function makeWebhookHandler(deps: WebhookDeps) {
       return json(202, { accepted: result.accepted, records: result.messages.length, skipped: result.skipped });
     } catch (error) {
       const { status, code, response } = errorResponse(error);
-      const fields = { source, status, code, error: error instanceof Error ? error.message : 'non-error thrown' };
+      const message = error instanceof UnknownSourceError ? undefined : error instanceof Error ? error.message : 'non-error thrown';
+      const fields = { source: logSource, status, code, error: message };
       if (status >= 500) logger.error('webhook failed', fields);
       else logger.warn('webhook refused', fields);
       count(status >= 500 ? 'WebhookFailed' : 'WebhookRefused');

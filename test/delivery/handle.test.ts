@@ -57,7 +57,7 @@ describe('worker batch handler', () => {
   });
 
   it('fails the rest of a message group after a failure, without attempting it, while other groups go on', async () => {
-    const { handle, attempted } = harness(async (username) => {
+    const { handle, attempted, sqsCalls } = harness(async (username) => {
       if (username === 'a1') throw new DeskproUnavailableError('503', 503);
       return 1;
     });
@@ -66,6 +66,11 @@ describe('worker batch handler', () => {
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'a1' }, { itemIdentifier: 'a2' }] });
     expect(attempted).toEqual(['a1', 'a1', 'a1', 'b1']);
+    // a2 comes back with a1, not after the queue's whole visibility timeout.
+    expect(sqsCalls).toEqual([
+      { command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a1', VisibilityTimeout: 15 } },
+      { command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a2', VisibilityTimeout: 15 } },
+    ]);
   });
 
   it('moves a refused record to the DLQ with its reason and reports the batch a success', async () => {
@@ -89,7 +94,7 @@ describe('worker batch handler', () => {
 
   it('keeps a record on the queue when its move to the DLQ fails', async () => {
     const failing = makeWorkerHandler({
-      config: { unmatchedPeople: 'skip' }, deskpro: () => ({ findPersonByEmail: async () => ({ kind: 'person', id: 1 }), listContactData: async () => [], addContactData: async () => { throw new DeskproRejectedError('invalid_argument.data', '400', 400); } } as unknown as DeskproApi),
+      config: { unmatchedPeople: 'skip', defaultPhoneRegion: undefined }, deskpro: () => ({ findPersonByEmail: async () => ({ kind: 'person', id: 1 }), listContactData: async () => [], addContactData: async () => { throw new DeskproRejectedError('invalid_argument.data', '400', 400); } } as unknown as DeskproApi),
       sqs: { send: async () => { throw new Error('SQS down'); } } as unknown as SQSClient,
       queueUrl: 'q', dlqUrl: 'd', clock: () => now, random: () => 0,
     });

@@ -35,9 +35,13 @@ describe('dispositionOf', () => {
     expect(dispositionOf(error, 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 43_200, reason: 'rate_limited' });
   });
 
-  it('backs off exponentially on 5xx, timeouts and auth errors', () => {
+  it('backs off exponentially on 5xx and timeouts', () => {
     expect(dispositionOf(new DeskproUnavailableError('503', 503), 3, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'DeskproUnavailableError' });
-    expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 15, reason: 'DeskproAuthError' });
+  });
+
+  it('waits the longest step on a refused API key, from the first receive, so an operator has hours to fix it', () => {
+    expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), 1, now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 450, reason: 'deskpro_auth:invalid_auth' });
+    expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), 1, now, policy, () => 1)).toEqual({ action: 'retry', delaySeconds: 900, reason: 'deskpro_auth:invalid_auth' });
   });
 
   it('retries an unexpected error rather than dropping the record', () => {

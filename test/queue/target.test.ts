@@ -1,3 +1,4 @@
+import { sqsSafeJson } from '../../lib/queue/send';
 import { foldName } from '../../lib/contact-data/identity';
 import { deduplicationIdOf, groupIdOf, targetHash, targetOf } from '../../lib/queue/target';
 
@@ -32,5 +33,14 @@ describe('queue target identity', () => {
     const hash = targetHash({ kind: 'person', email: 'ada@example.com' });
     expect(hash).toMatch(/^[0-9a-f]{12}$/);
     expect(hash).toBe(targetHash({ kind: 'person', email: 'ADA@example.com' }));
+  });
+});
+
+describe('sqsSafeJson', () => {
+  it('escapes the two characters SQS refuses and keeps the same JSON value', () => {
+    const value = { name: 'x\uFFFEy\uFFFFz', emoji: '\u{1F600}' };
+    const text = sqsSafeJson(value);
+    expect(text).toBe('{"name":"x\\ufffey\\uffffz","emoji":"\u{1F600}"}');
+    expect(JSON.parse(text)).toEqual(value);
   });
 });

@@ -46,7 +46,7 @@ describe('hubspot.verify (signature v3)', () => {
     });
 
     // Act / Assess
-    expect(hubspotSignedUri(settings.publicUrl, request)).toBe(signedUri);
+    expect(hubspotSignedUri(settings.publicUrl!, request)).toBe(signedUri);
     expect(verify(request)).not.toThrow();
   });
 
