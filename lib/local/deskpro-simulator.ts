@@ -34,6 +34,10 @@ export interface SimulatedRequest {
   readonly query: string;
   readonly body: string;
   readonly status: number;
+  /** When the request arrived (simulator clock, epoch ms). */
+  readonly receivedAt: number;
+  /** Response headers, e.g. `X-RateLimit-Reset`. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface DeskproSimulator {
@@ -108,6 +112,7 @@ export async function startDeskproSimulator(options: DeskproSimulatorOptions): P
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = clock().getTime();
     const method = (req.method ?? 'GET').toUpperCase();
     const target = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = target.search.slice(1);
@@ -121,7 +126,7 @@ export async function startDeskproSimulator(options: DeskproSimulatorOptions): P
       await delay(fault?.delayMs);
       answer = fault?.status !== undefined ? faultAnswer(fault) : applied ?? apply(method, target.pathname, query, req, body);
     }
-    requests.push({ method, path: target.pathname, query, body: body ?? '', status: answer.status });
+    requests.push({ method, path: target.pathname, query, body: body ?? '', status: answer.status, receivedAt, headers: { ...answer.headers } });
     if (res.destroyed || res.writableEnded) return;
     res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body));
