@@ -12,3 +12,8 @@ export const metrics = new Metrics({ namespace: 'DeskproContactSync', serviceNam
 export function count(name: string, value = 1): void {
   if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
 }
+
+/** Flushes the invocation's metrics; an invocation that counted nothing (an empty batch) writes nothing. */
+export function publishMetrics(): void {
+  if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+}

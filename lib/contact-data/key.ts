@@ -1,5 +1,4 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { StoredContactData } from '../deskpro/types';
 import { addressKey, normalizeAddress } from './address';
 import { facebookKey, normalizeFacebook } from './facebook';
 import { foldText } from './fold';
@@ -10,6 +9,12 @@ import { normalizePhone, phoneKey, type PhoneKind } from './phone';
 import type { ContactRecord, ContactType } from './record';
 import { normalizeTwitter, twitterKey } from './twitter';
 import { normalizeWebsite, websiteKey } from './website';
+
+/** A contact-data row as Deskpro holds it: the type as stored (any case, legacy names) and its fields. */
+export interface StoredRecord {
+  readonly type: string;
+  readonly data: Readonly<Record<string, string>>;
+}
 
 /**
  * Comparable keys: the same value in another spelling gets the same key, so a record Deskpro
@@ -34,7 +39,7 @@ export function comparableKey(record: ContactRecord, defaultRegion?: CountryCode
  * (an unknown type, an empty value, a URL that is not one). Deskpro stores the type as sent, so
  * it may be in any case, the legacy `mobile`/`fax` phone types, or `linkedin`.
  */
-export function keyOfStored(stored: StoredContactData, defaultRegion?: CountryCode): string | undefined {
+export function keyOfStored(stored: StoredRecord, defaultRegion?: CountryCode): string | undefined {
   const type = storedType(stored.type);
   if (!type) return undefined;
   // A legacy `mobile`/`fax` row says its kind in its type, not in its data.

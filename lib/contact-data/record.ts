@@ -46,7 +46,3 @@ export const ContactRecord = z.discriminatedUnion('type', [
 export type ContactRecord = z.infer<typeof ContactRecord>;
 export type ContactType = ContactRecord['type'];
 export type RecordOf<T extends ContactType> = Extract<ContactRecord, { type: T }>;
-
-export const CONTACT_TYPES = [
-  'address', 'phone', 'website', 'twitter', 'linked_in', 'facebook', 'skype', 'instant_message',
-] as const satisfies readonly ContactType[];

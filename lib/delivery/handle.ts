@@ -5,7 +5,7 @@ import { equalJitter, sleep as realSleep } from '../backoff';
 import type { Config } from '../config';
 import { DeskproUnavailableError } from '../deskpro/errors';
 import type { DeskproApi } from '../deskpro/types';
-import { count, logger, metrics } from '../observability';
+import { count, logger, publishMetrics } from '../observability';
 import { QueueMessage } from '../queue/message';
 import { targetHash } from '../queue/target';
 import { sendToDeadLetterQueue } from './dead-letter';
@@ -119,7 +119,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
       await holdGroupFollowers(event, response);
       return response;
     } finally {
-      metrics.publishStoredMetrics();
+      publishMetrics();
     }
   };
 

@@ -1,6 +1,5 @@
+// The Deskpro side as the rest of the service uses it: the client, its gate, its errors, its types.
 export { DeskproClient, type DeskproClientOptions } from './client';
-export { errorForResponse } from './classify';
-export { collectionItems } from './collections';
 export {
   DeskproAuthError,
   DeskproError,
@@ -8,7 +7,5 @@ export {
   DeskproRejectedError,
   DeskproUnavailableError,
 } from './errors';
-export { contactDataForm, newPersonForm, recordFields, type FormFields } from './form';
-export { personEmails } from './match';
-export { RateGate, rateLimitResetAt, type HeaderSource, type RateGateOptions } from './rate-gate';
+export { RateGate } from './rate-gate';
 export type { DeskproApi, DeskproTarget, StoredContactData, TargetKind } from './types';

@@ -24,7 +24,6 @@ export interface DeskproSimulatorOptions {
   /** Larger bodies are answered 413 (default 1 MiB). */
   maxBodyBytes?: number;
 }
-export type SimulatorOptions = DeskproSimulatorOptions;
 
 export interface SimulatedRequest {
   readonly method: string;

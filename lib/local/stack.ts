@@ -6,7 +6,7 @@ import { logger } from '../observability';
 import { makeWebhookHandler } from '../webhook/handle';
 import { createGatewayServer } from './api-gateway';
 import { localPublicUrl, SIMULATOR_API_KEY } from './defaults';
-import { startDeskproSimulator, type DeskproSimulator, type SimulatorOptions } from './deskpro-simulator';
+import { startDeskproSimulator, type DeskproSimulator, type DeskproSimulatorOptions } from './deskpro-simulator';
 import { startEmbeddedSqs, type EmbeddedSqs } from './embedded-sqs';
 import { readQueueDefinitions } from './queue-definitions';
 import { seedSimulator } from './seed';
@@ -22,7 +22,7 @@ export interface LocalStackOptions {
   readonly queuePrefix?: string;
   /** Seed the simulator with events/deskpro/seed.json (default true). */
   readonly seed?: boolean;
-  readonly simulator?: Partial<SimulatorOptions>;
+  readonly simulator?: Partial<DeskproSimulatorOptions>;
   readonly worker?: Partial<WorkerDeps>;
 }
 

@@ -3,8 +3,9 @@ import { CrmOrigin } from '../contact-data/contact';
 import { ContactRecord } from '../contact-data/record';
 
 /**
- * The one message per record on the records queue (design.md, "Queue contract"). Versioned so a
- * worker can tell a shape it does not know from a broken message.
+ * The one message per record on the records queue (design.md, "Queue contract"). Versioned so
+ * the shape can change: a worker dead-letters a version it does not know (reason
+ * `invalid_message:v`) rather than misreading it.
  */
 export const QueueTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), email: z.email(), name: z.string().optional() }),

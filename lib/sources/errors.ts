@@ -1,4 +1,4 @@
-/** Errors a webhook call can end in; handlers/webhook.ts alone turns them into HTTP statuses. */
+/** Errors a webhook call can end in; lib/webhook/respond.ts alone turns them into HTTP statuses. */
 export class SourceError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

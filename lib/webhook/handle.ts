@@ -1,7 +1,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Config } from '../config';
-import { count, logger, metrics } from '../observability';
+import { count, logger, publishMetrics } from '../observability';
 import { sendRecords } from '../queue/send';
 import { findSource } from '../sources';
 import { UnknownSourceError } from '../sources/errors';
@@ -45,7 +45,7 @@ export function makeWebhookHandler(deps: WebhookDeps) {
       count(status >= 500 ? 'WebhookFailed' : 'WebhookRefused');
       return response;
     } finally {
-      metrics.publishStoredMetrics();
+      publishMetrics();
     }
   };
 }
