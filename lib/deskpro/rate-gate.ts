@@ -15,6 +15,11 @@ export interface RateGateOptions {
 const DEFAULT_RETRY_MS = 60_000;
 /** A reset already in the past (clock skew) still keeps the gate shut this long after a 429. */
 const MIN_RETRY_MS = 1_000;
+/**
+ * No answer may shut the gate for longer than this: Deskpro's windows are an hour (v2 keys may
+ * have a daily limit), and a garbled header must not stop a worker for ages.
+ */
+const MAX_RETRY_MS = 24 * 3_600_000;
 
 /**
  * Deskpro's legacy rate limit is one fixed window per API key (deskpro-api.md §3.1). One gate is
@@ -39,9 +44,9 @@ export class RateGate {
   /** Reads `X-RateLimit-Remaining` / `X-RateLimit-Reset` (Unix seconds) from any response. */
   observe(headers: HeaderSource, now: Date = this.clock()): void {
     const remaining = integerHeader(headers.get('x-ratelimit-remaining'));
-    const reset = integerHeader(headers.get('x-ratelimit-reset'));
-    if (remaining === undefined || remaining > 0 || reset === undefined) return;
-    if (reset * 1000 > now.getTime()) this.closeUntil(new Date(reset * 1000));
+    const resetMs = resetHeaderMs(headers.get('x-ratelimit-reset'), now);
+    if (remaining === undefined || remaining > 0 || resetMs === undefined) return;
+    if (resetMs > now.getTime()) this.closeUntil(new Date(resetMs));
   }
 
   /** Closes the gate until `date`; an earlier date never shortens a closure already in place. */
@@ -73,16 +78,27 @@ export class RateGate {
  * `Retry-After` in seconds or as an HTTP date, else a minute from now.
  */
 export function rateLimitResetAt(headers: HeaderSource, now: Date): Date {
-  const floor = now.getTime() + MIN_RETRY_MS;
-  const reset = integerHeader(headers.get('x-ratelimit-reset'));
-  if (reset !== undefined) return new Date(Math.max(reset * 1000, floor));
+  const within = (ms: number) => new Date(Math.min(Math.max(ms, now.getTime() + MIN_RETRY_MS), now.getTime() + MAX_RETRY_MS));
+  const resetMs = resetHeaderMs(headers.get('x-ratelimit-reset'), now);
+  if (resetMs !== undefined) return within(resetMs);
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return new Date(Math.max(now.getTime() + Number(retryAfter) * 1000, floor));
+    if (/^\d{1,9}$/.test(retryAfter)) return within(now.getTime() + Number(retryAfter) * 1000);
     const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return new Date(Math.max(date, floor));
+    if (!Number.isNaN(date)) return within(date);
   }
   return new Date(now.getTime() + DEFAULT_RETRY_MS);
+}
+
+/**
+ * `X-RateLimit-Reset` as epoch ms: Unix seconds as Deskpro sends them, milliseconds tolerated,
+ * and never further away than MAX_RETRY_MS (a huge or garbled value must not shut the gate for ages).
+ */
+function resetHeaderMs(value: string | null, now: Date): number | undefined {
+  const reset = integerHeader(value);
+  if (reset === undefined || !Number.isSafeInteger(reset)) return undefined;
+  const ms = reset > 100_000_000_000 ? reset : reset * 1000;
+  return Math.min(ms, now.getTime() + MAX_RETRY_MS);
 }
 
 function integerHeader(value: string | null): number | undefined {

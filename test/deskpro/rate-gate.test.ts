@@ -133,3 +133,31 @@ describe('rateLimitResetAt', () => {
     expect(rateLimitResetAt(new Headers({ 'X-RateLimit-Reset': unixSeconds(T0 - 10_000) }), now)).toEqual(new Date(T0 + 1000));
   });
 });
+
+describe('garbled reset headers', () => {
+  const headers = (values: Record<string, string>) => new Headers(values);
+
+  it('never shuts the gate for more than a day, whatever the header says', () => {
+    const time = fakeTime();
+    const gate = new RateGate(time);
+
+    gate.observe(headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '99999999999999' }), new Date(T0));
+
+    expect(gate.openAt(new Date(T0))).toEqual(new Date(T0 + 24 * 3_600_000));
+  });
+
+  it('reads a reset sent in milliseconds as milliseconds', () => {
+    const time = fakeTime();
+    const gate = new RateGate(time);
+
+    gate.observe(headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(T0 + 90_000) }), new Date(T0));
+
+    expect(gate.openAt(new Date(T0))).toEqual(new Date(T0 + 90_000));
+  });
+
+  it('bounds a 429 reset and a Retry-After the same way', () => {
+    expect(rateLimitResetAt(headers({ 'X-RateLimit-Reset': '99999999999999999999' }), new Date(T0))).toEqual(new Date(T0 + 60_000));
+    expect(rateLimitResetAt(headers({ 'Retry-After': '999999999' }), new Date(T0))).toEqual(new Date(T0 + 24 * 3_600_000));
+    expect(rateLimitResetAt(headers({ 'X-RateLimit-Reset': unixSeconds(T0 + 120_000) }), new Date(T0))).toEqual(new Date(T0 + 120_000));
+  });
+});
