@@ -37,7 +37,9 @@ class RetryLaterError extends Error {
   }
 }
 
-const TIME_BUDGET: Disposition = { action: 'retry', delaySeconds: 0, reason: 'time_budget' };
+// Not begun for lack of invocation time: back soon, but not at once, so a hanging Deskpro that
+// eats every invocation does not spin the queue.
+const TIME_BUDGET_SECONDS = 30;
 // Kept back from Deskpro calls for what follows them: visibility changes, DLQ moves, the batch response.
 const SQS_MARGIN_MS = 3_000;
 
@@ -58,12 +60,17 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome | Disposition> {
     const options = { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
     for (let round = 0; ; round += 1) {
-      if (context.getRemainingTimeInMillis() < reserveMs) return TIME_BUDGET;
+      if (context.getRemainingTimeInMillis() < reserveMs) {
+        return { action: 'retry', delaySeconds: equalJitter(TIME_BUDGET_SECONDS, random), reason: 'time_budget' };
+      }
       try {
         return await deliverRecord(message, options);
       } catch (error) {
-        // Each round re-reads Deskpro before writing, so retrying after a lost response is safe.
-        if (!(error instanceof DeskproUnavailableError) || round + 1 >= rounds) throw error;
+        // Another round re-reads Deskpro before writing, which is safe after an answered failure
+        // (a 500 after storing is found on re-read); a write that got no answer may still be in
+        // progress, so that record waits for a later receive instead.
+        const again = error instanceof DeskproUnavailableError && !error.outcomeUnknown && round + 1 < rounds;
+        if (!again || context.getRemainingTimeInMillis() < reserveMs) throw error;
         await sleep(equalJitter(200 * 2 ** round, random));
       }
     }
@@ -78,6 +85,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   /** Delivers, dead-letters or defers one record; throws for Powertools when it is deferred. */
   async function processRecord(record: SQSRecord, context: Context, deskpro: DeskproApi): Promise<void> {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    const queuedAt = new Date(Number(record.attributes.SentTimestamp) || clock().getTime());
     const message = parseMessage(record.body);
     if (typeof message === 'string') {
       await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, message, clock());
@@ -91,7 +99,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
       if (typeof result === 'string') return report(result, fields);
       disposition = result;
     } catch (error) {
-      disposition = dispositionOf(error, receiveCount, clock(), policy, random);
+      disposition = dispositionOf(error, { receiveCount, queuedAt }, clock(), policy, random);
       if (disposition.action === 'retry' && error instanceof Error) fields.error = error.message;
     }
     if (disposition.action === 'dead-letter') {

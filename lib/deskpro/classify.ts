@@ -2,6 +2,7 @@ import { isRecord } from './collections';
 import {
   DeskproAuthError,
   DeskproError,
+  DeskproNotFoundError,
   DeskproRateLimitedError,
   DeskproRejectedError,
   DeskproUnavailableError,
@@ -25,6 +26,7 @@ export function errorForResponse(
   // 408 timeout, 409 conflict, 423 helpdesk locked for maintenance (§2.2), 425 too early: all pass.
   if (status >= 500 || [408, 409, 423, 425].includes(status)) return new DeskproUnavailableError(`${route} answered ${status}`, status);
   if (status === 401 || status === 403) return new DeskproAuthError(code ?? `http_error.${status}`, status);
+  if (status === 404) return new DeskproNotFoundError(`${route} answered 404 ${code ?? ''}`.trim());
   if (status >= 400) {
     const errorCode = code ?? `http_error.${status}`;
     return new DeskproRejectedError(errorCode, `${route} was rejected: ${status} ${errorCode}${fieldCodes(body)}`, status);

@@ -19,9 +19,28 @@ export class DeskproRateLimitedError extends DeskproError {
 
 /** 5xx, timeout or network failure: the request may or may not have been applied. */
 export class DeskproUnavailableError extends DeskproError {
-  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+  /**
+   * True when a write got no answer at all (timeout, dropped connection): Deskpro may still be
+   * applying it, so re-reading at once could miss it and write the record twice.
+   */
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, status?: number, options?: { cause?: unknown; outcomeUnknown?: boolean }) {
     super(message, status, options);
     this.name = 'DeskproUnavailableError';
+    this.outcomeUnknown = options?.outcomeUnknown ?? false;
+  }
+}
+
+/**
+ * 404: the person or organization is gone, or the key lacks the permission (Deskpro answers 404
+ * for both, deskpro-api.md §2.1), or DESKPRO_URL points at the wrong place. Often temporary, so
+ * the record is retried (it finds its target afresh) rather than dead-lettered at once.
+ */
+export class DeskproNotFoundError extends DeskproError {
+  constructor(message: string) {
+    super(message, 404);
+    this.name = 'DeskproNotFoundError';
   }
 }
 

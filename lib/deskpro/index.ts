@@ -3,6 +3,7 @@ export { DeskproClient, type DeskproClientOptions } from './client';
 export {
   DeskproAuthError,
   DeskproError,
+  DeskproNotFoundError,
   DeskproRateLimitedError,
   DeskproRejectedError,
   DeskproUnavailableError,

@@ -117,7 +117,8 @@ export class DeskproTransport {
       this.gate.observe(response.headers, this.clock());
       text = await response.text();
     } catch (error) {
-      throw new DeskproUnavailableError(`${route} ${failure(error, signal, timeoutMs)}`);
+      // No answer to a write: it may still be applied, and the caller must not re-read at once.
+      throw new DeskproUnavailableError(`${route} ${failure(error, signal, timeoutMs)}`, undefined, { outcomeUnknown: method === 'POST' });
     }
 
     const body = parseJson(text);

@@ -102,14 +102,24 @@ describe('worker batch handler', () => {
     expect(await failing(event(record('a', 'ada@example.com')), context())).toEqual({ batchItemFailures: [{ itemIdentifier: 'a' }] });
   });
 
-  it('does not begin a record with too little invocation time left, and puts it back at once', async () => {
+  it('does not begin a record with too little invocation time left, and puts it back shortly', async () => {
     const { handle, sqsCalls, attempted } = harness(async () => 1);
 
     const response = await handle(event(record('a', 'ada@example.com')), context(4_000));
 
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'a' }] });
     expect(attempted).toEqual([]);
-    expect(sqsCalls).toEqual([{ command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a', VisibilityTimeout: 0 } }]);
+    expect(sqsCalls).toEqual([{ command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a', VisibilityTimeout: 15 } }]);
+  });
+
+  it('does not write again in the same invocation after a write that got no answer, and waits for it to settle', async () => {
+    const { handle, sqsCalls, attempted } = harness(async () => { throw new DeskproUnavailableError('POST timed out', undefined, { outcomeUnknown: true }); });
+
+    const response = await handle(event(record('a', 'ada@example.com')), context());
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'a' }] });
+    expect(attempted).toEqual(['a']);
+    expect(sqsCalls).toEqual([{ command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a', VisibilityTimeout: 60 } }]);
   });
 
   it('dead-letters a message of an unknown version instead of guessing', async () => {

@@ -121,7 +121,7 @@ describe('DeskproClient against the simulator', () => {
     await expect(result).rejects.toThrow(new DeskproUnavailableError('POST /api/people/' + jo + '/contact-details timed out after 50 ms'));
   });
 
-  it('turns the legacy 400s and 404s into DeskproRejectedError', async () => {
+  it('turns the legacy 400s into DeskproRejectedError and a 404 into DeskproNotFoundError', async () => {
     // Prepare
     const jo = sim.addPerson({ name: 'Taken', email: 'taken@example.com' });
 
@@ -135,7 +135,7 @@ describe('DeskproClient against the simulator', () => {
     // Assess
     expect(duplicate).toBeInstanceOf(DeskproRejectedError);
     expect(duplicate).toMatchObject({ errorCode: 'multiple', message: 'POST /api/people was rejected: 400 multiple (email=invalid_argument.email)' });
-    expect(missing).toMatchObject({ name: 'DeskproRejectedError', errorCode: 'http_error.404', status: 404 });
+    expect(missing).toMatchObject({ name: 'DeskproNotFoundError', message: 'POST /api/people/9999/contact-details answered 404 http_error.404', status: 404 });
     expect(empty).toMatchObject({ name: 'DeskproRejectedError', errorCode: 'invalid_argument.data', status: 400 });
   });
 

@@ -461,7 +461,7 @@ describe('DeskproClient error classification', () => {
     });
   });
 
-  it('turns a 404 into DeskproRejectedError http_error.404', async () => {
+  it('turns a 404 into DeskproNotFoundError, to be retried rather than dead-lettered', async () => {
     // Prepare
     const { client } = await clientFor(() => ({
       status: 404,
@@ -470,8 +470,8 @@ describe('DeskproClient error classification', () => {
 
     // Act / Assess
     await expect(client.addContactData(JO, RECORDS.phone)).rejects.toMatchObject({
-      name: 'DeskproRejectedError',
-      errorCode: 'http_error.404',
+      name: 'DeskproNotFoundError',
+      message: 'POST /api/people/7/contact-details answered 404 http_error.404',
       status: 404,
     });
   });

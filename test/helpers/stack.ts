@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_RETRY_POLICY } from '../../lib/delivery/retry-policy';
 import { LOCAL_DEFAULTS } from '../../lib/local/defaults';
 import { signEvent } from '../../lib/local/sign-event';
 import { postWebhook } from '../../lib/local/post-webhook';
@@ -13,7 +14,7 @@ export function startTestStack(options: { env?: Record<string, string> } & Omit<
     seed: false,
     ...options,
     env: { ...LOCAL_DEFAULTS, RETRY_BASE_SECONDS: '0', UNMATCHED_PEOPLE: 'skip', ...options.env },
-    worker: { random: () => 0, ...options.worker },
+    worker: { random: () => 0, retryPolicy: { ...DEFAULT_RETRY_POLICY, baseSeconds: 0, settleSeconds: 1 }, ...options.worker },
   });
 }
 

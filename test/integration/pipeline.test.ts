@@ -130,6 +130,21 @@ describe('webhook → SQS FIFO → worker → Deskpro', () => {
     expect(await takeAll(stack.sqs.client, stack.sqs.dlqUrl)).toEqual([]);
   });
 
+  it('adds a record once when Deskpro stores it only after the client gave up (the write was still in progress)', async () => {
+    stack = await startTestStack({
+      worker: { deskpro: (deadline) => new DeskproClient({ baseUrl: stack.deskproUrl, apiKey: stack.deskproApiKey, timeoutMs: 300, deadline }) },
+    });
+    const id = stack.simulator!.addPerson({ name: 'Ada Example', email: 'ada@example.com' });
+    // Deskpro takes 800 ms and only then stores the row; the client stops waiting at 300 ms.
+    stack.simulator!.failNext({ method: 'POST', path: /\/contact-details$/, phase: 'before', delayMs: 800 });
+
+    await sendGeneric(stack, [{ kind: 'person', email: 'ada@example.com', crm, twitter: [{ handle: '@ada' }] }]);
+    await drained();
+
+    expect(contactDetailPosts(stack)).toHaveLength(1);
+    expect(storedRows(stack, 'person', id)).toEqual([{ type: 'twitter', comment: '', data: { username: 'ada' } }]);
+  });
+
   it('loses nothing and duplicates nothing while a third of Deskpro writes fail', async () => {
     stack = await startTestStack();
     const emails = ['ada@example.com', 'grace@example.com', 'alan@example.com'];
