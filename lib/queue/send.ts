@@ -9,6 +9,8 @@ export interface OutgoingMessage {
 }
 
 const SQS_BATCH_LIMIT = 10;
+/** SendMessageBatch calls in flight at once: enough to be quick, few enough not to queue on sockets. */
+const PARALLEL_CALLS = 10;
 
 /**
  * Sends one SQS message per record, ten per SendMessageBatch call, the calls in parallel.
@@ -24,7 +26,7 @@ export async function sendRecords(sqs: SQSClient, queueUrl: string, outgoing: re
   }));
   const stillFailing = await sendEntries(sqs, queueUrl, entries).then((failed) => sendEntries(sqs, queueUrl, failed));
   if (stillFailing.length > 0) {
-    throw new QueueUnavailableError(`SQS refused ${stillFailing.length} of ${entries.length} records`, stillFailing.length);
+    throw new QueueUnavailableError(`SQS refused ${stillFailing.length} of ${entries.length} records`);
   }
 }
 
@@ -39,16 +41,20 @@ export function sqsSafeJson(value: unknown): string {
 async function sendEntries(sqs: SQSClient, queueUrl: string, entries: SendMessageBatchRequestEntry[]) {
   const chunks: SendMessageBatchRequestEntry[][] = [];
   for (let i = 0; i < entries.length; i += SQS_BATCH_LIMIT) chunks.push(entries.slice(i, i + SQS_BATCH_LIMIT));
-  const results = await Promise.all(
-    chunks.map(async (chunk) => {
+  const failed: SendMessageBatchRequestEntry[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
       try {
         const response = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk }));
         const failedIds = new Set((response.Failed ?? []).map((failure) => failure.Id));
-        return chunk.filter((entry) => failedIds.has(entry.Id));
+        failed.push(...chunk.filter((entry) => failedIds.has(entry.Id)));
       } catch (error) {
-        throw new QueueUnavailableError('SQS could not be reached', chunk.length, { cause: error });
+        throw new QueueUnavailableError('SQS could not be reached', { cause: error });
       }
-    }),
-  );
-  return results.flat();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_CALLS, chunks.length) }, lane));
+  return failed;
 }

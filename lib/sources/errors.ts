@@ -42,6 +42,14 @@ export class PayloadTooLargeError extends SourceError {
   }
 }
 
+/** One call would queue more records than a webhook may (413): the caller should split it. */
+export class TooManyRecordsError extends SourceError {
+  constructor(readonly records: number, readonly limit: number) {
+    super(`the payload holds ${records} records; send at most ${limit} per call`);
+    this.name = 'TooManyRecordsError';
+  }
+}
+
 /** The content type is not one this source sends (415). */
 export class UnsupportedMediaTypeError extends SourceError {
   constructor(readonly received: string | undefined, readonly expected: readonly string[]) {

@@ -3,11 +3,17 @@ import { comparableKey, normalizeContact } from '../contact-data';
 import { CrmContact } from '../contact-data/contact';
 import { deduplicationIdOf, groupIdOf, targetOf } from '../queue/target';
 import type { OutgoingMessage } from '../queue/send';
-import { UnknownSourceError, UnsupportedMediaTypeError } from '../sources/errors';
+import { TooManyRecordsError, UnknownSourceError, UnsupportedMediaTypeError } from '../sources/errors';
 import { findSource } from '../sources';
 import type { WebhookRequest } from '../sources/request';
 import { header } from '../sources/request';
 import type { SourceSettings } from '../sources/source';
+
+/**
+ * Records one call may queue: enough for any single CRM contact and for bulk generic calls, small
+ * enough to send within the webhook's timeout (500 SendMessageBatch calls).
+ */
+export const MAX_RECORDS_PER_CALL = 5_000;
 
 export interface Skipped {
   /** Position of the contact in the payload. */
@@ -73,5 +79,6 @@ export function acceptWebhook(sourceName: string, request: WebhookRequest, optio
       });
     }
   });
+  if (messages.length > MAX_RECORDS_PER_CALL) throw new TooManyRecordsError(messages.length, MAX_RECORDS_PER_CALL);
   return { messages, accepted, skipped, unparsedPhones };
 }

@@ -7,7 +7,7 @@ import { findSource } from '../sources';
 import { UnknownSourceError } from '../sources/errors';
 import { acceptWebhook } from './accept';
 import { toWebhookRequest } from './event';
-import { errorResponse, json } from './respond';
+import { errorResponse, json, listed } from './respond';
 
 export interface WebhookDeps {
   readonly config: Pick<Config, 'sources' | 'defaultPhoneRegion'>;
@@ -35,7 +35,7 @@ export function makeWebhookHandler(deps: WebhookDeps) {
       count('RecordsQueued', result.messages.length);
       count('ValuesSkipped', result.skipped.length);
       count('PhonesKeptUnparsed', result.unparsedPhones);
-      return json(202, { accepted: result.accepted, records: result.messages.length, skipped: result.skipped });
+      return json(202, { accepted: result.accepted, records: result.messages.length, ...listed('skipped', result.skipped) });
     } catch (error) {
       const { status, code, response } = errorResponse(error);
       const message = error instanceof UnknownSourceError ? undefined : error instanceof Error ? error.message : 'non-error thrown';

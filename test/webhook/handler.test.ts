@@ -117,6 +117,31 @@ describe('POST /webhooks/{source}', () => {
     expect(bodyOf(result).error).toBe('payload_too_large');
   });
 
+  it('answers 413 when one call would queue more than 5000 records, and queues none of them', async () => {
+    const contacts = Array.from({ length: 51 }, (_, n) => ({
+      kind: 'person', email: `p${n}@example.com`, crm: { source: 'x' },
+      phones: Array.from({ length: 100 }, (__, m) => ({ number: `+1 202 555 ${String(n * 100 + m).padStart(4, '0')}` })),
+    }));
+    const result = await handle(toEvent(signEvent({ ...event('generic/contacts.json'), body: { contacts } }, config.sources, now)));
+    expect(result.statusCode).toBe(413);
+    expect(bodyOf(result)).toEqual({ error: 'too_many_records', details: 'the payload holds 5100 records; send at most 5000 per call' });
+    expect(await queued()).toBe(0);
+  });
+
+  it('lists at most 100 skipped values and 100 issues, with the totals, so an answer stays small', async () => {
+    const bad = (n: number) => ({ kind: 'person', email: `p${n}@example.com`, crm: { source: 'x' }, websites: Array.from({ length: 75 }, () => ({ url: 'javascript:alert(1)' })) });
+    const skipping = await handle(toEvent(signEvent({ ...event('generic/contacts.json'), body: { contacts: [bad(1), bad(2)] } }, config.sources, now)));
+    expect(skipping.statusCode).toBe(202);
+    expect(bodyOf(skipping).skipped).toHaveLength(100);
+    expect(bodyOf(skipping).skippedTotal).toBe(150);
+
+    const invalid = Array.from({ length: 120 }, () => ({ kind: 'person', crm: { source: 'x' } }));
+    const refusing = await handle(toEvent(signEvent({ ...event('generic/contacts.json'), body: { contacts: invalid } }, config.sources, now)));
+    expect(refusing.statusCode).toBe(400);
+    expect(bodyOf(refusing).details.issues).toHaveLength(100);
+    expect(bodyOf(refusing).details.issuesTotal).toBe(120);
+  });
+
   it('answers 415 for a content type the source does not send', async () => {
     const request = signed('generic/contacts.json');
     const result = await handle(toEvent({ ...request, headers: { ...request.headers, 'content-type': 'text/plain' } }));
