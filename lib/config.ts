@@ -19,6 +19,11 @@ const baseUrl = z
   .url({ protocol: /^https?$/ })
   .refine((url) => !/[?#]/.test(url), 'expected a base URL without ? or #')
   .transform((url) => url.replace(/\/+$/, ''));
+/** The API key travels in a header: plain http only to this machine (the local simulator). */
+const deskproUrl = baseUrl.refine(
+  (url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url),
+  'expected https:// (http only for localhost)',
+);
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 
@@ -28,7 +33,7 @@ const hubspotTarget = z
   .refine((target) => HUBSPOT_TARGETS.includes(target) || /^im:[a-z ]{1,32}$/.test(target), `expected one of ${HUBSPOT_TARGETS.join(', ')} or im:<service>`) as z.ZodType<HubspotPropertyTarget>;
 
 const Env = z.object({
-  DESKPRO_URL: opt(baseUrl),
+  DESKPRO_URL: opt(deskproUrl),
   DESKPRO_API_KEY: opt(z.string().regex(/^\d+:\S+$/, 'expected <key id>:<code>')),
   DESKPRO_AGENT_ID: opt(z.string().regex(/^\d+$/, 'expected a numeric agent id')),
   PUBLIC_URL: opt(baseUrl),

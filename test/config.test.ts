@@ -46,6 +46,11 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses a plain-http Deskpro URL except on this machine, since the API key travels with every call', () => {
+    expect(() => loadConfig({ DESKPRO_URL: 'http://support.example.com' })).toThrow('DESKPRO_URL: expected https:// (http only for localhost)');
+    expect(loadConfig({ DESKPRO_URL: 'http://127.0.0.1:8080/' }).deskpro.url).toBe('http://127.0.0.1:8080');
+  });
+
   it('refuses a property map that is not JSON', () => {
     expect(() => loadConfig({ HUBSPOT_PROPERTY_MAP: '{skype_name:skype}' })).toThrow('HUBSPOT_PROPERTY_MAP: expected JSON such as {"skype_name":"skype"}');
   });

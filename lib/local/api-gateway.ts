@@ -30,7 +30,16 @@ async function route(req: IncomingMessage, res: ServerResponse, webhook: HttpApi
 
   const body = await readBody(req, GATEWAY_LIMIT_BYTES);
   if (body === undefined) return send(res, { statusCode: 413, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
-  send(res, await webhook(toEvent(req, url, decodeURIComponent(match[1]!), body)));
+  send(res, await webhook(toEvent(req, url, decodeSegment(match[1]!), body)));
+}
+
+/** A path segment as API Gateway hands it over: decoded, or as sent when it is not valid %-encoding. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** HTTP API passes these as text and base64-encodes the rest, a missing content type included. */

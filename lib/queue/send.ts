@@ -31,11 +31,14 @@ export async function sendRecords(sqs: SQSClient, queueUrl: string, outgoing: re
 }
 
 /**
- * JSON that SQS accepts: it refuses U+FFFE and U+FFFF in a body, which JSON.stringify leaves
- * as they are, so they are written as escapes (same JSON value, other bytes).
+ * JSON whose bytes every SQS accepts: SQS refuses U+FFFE and U+FFFF, which JSON.stringify leaves
+ * as they are, and SQS emulators (fauxqs) refuse anything beyond the BMP, emoji included. All of
+ * them are written as \\u escapes: the same JSON value in plain, safe characters.
  */
 export function sqsSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(value).replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]/g, (chars) =>
+    [...chars].flatMap((char) => (char.length === 2 ? [char.charCodeAt(0), char.charCodeAt(1)] : [char.charCodeAt(0)]))
+      .map((unit) => `\\u${unit.toString(16)}`).join(''));
 }
 
 async function sendEntries(sqs: SQSClient, queueUrl: string, entries: SendMessageBatchRequestEntry[]) {

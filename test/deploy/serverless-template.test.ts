@@ -49,6 +49,12 @@ describe('packaged CloudFormation template', () => {
     expect(queue.RedrivePolicy.maxReceiveCount).toBe(100);
   });
 
+  it('encrypts both queues and throttles the public route', () => {
+    expect(resources.RecordsQueue!.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(resources.DeadLetterQueue!.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(resources.HttpApiStage!.Properties.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
+  });
+
   it('keeps the visibility timeout at least 6x the worker timeout', () => {
     expect(fn('worker').Timeout).toBe(60);
     expect(resources.RecordsQueue!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn('worker').Timeout);

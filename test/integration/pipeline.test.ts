@@ -21,8 +21,8 @@ describe('webhook → SQS FIFO → worker → Deskpro', () => {
 
     const answer = await sendGeneric(stack, [
       {
-        kind: 'person', email: 'Ada@Example.com', name: 'Ada Example', crm,
-        phones: [{ number: '+44 20 7946 0321', kind: 'mobile', label: 'Mobile' }],
+        kind: 'person', email: 'Ada@Example.com', name: 'Ada Example \u{1F600}', crm,
+        phones: [{ number: '+44 20 7946 0321', kind: 'mobile', label: 'Mobile \u{1F4F1}' }],
         addresses: [{ street: ' 1 Example Way \n\n Suite 5 ', city: 'Holtsville', state: 'NY', zip: '00501', country: 'us', label: 'Home' }],
         twitter: [{ handle: 'https://x.com/ada_example?lang=en' }],
         linkedin: [{ url: 'uk.linkedin.com/in/Ada-Example/' }],
@@ -38,7 +38,7 @@ describe('webhook → SQS FIFO → worker → Deskpro', () => {
     const posts = contactDetailPosts(stack, 201);
     // One target's records arrive one at a time, in the order of the contact's lists.
     expect(posts.filter((post) => post.path === '/api/people/1/contact-details').map((post) => post.fields)).toEqual([
-      { type: 'phone', comment: 'Mobile', 'data[number]': '2079460321', 'data[country_calling_code]': '44', 'data[type]': 'mobile' },
+      { type: 'phone', comment: 'Mobile \u{1F4F1}', 'data[number]': '2079460321', 'data[country_calling_code]': '44', 'data[type]': 'mobile' },
       { type: 'address', comment: 'Home', 'data[address]': '1 Example Way\nSuite 5', 'data[city]': 'Holtsville', 'data[state]': 'NY', 'data[zip]': '00501', 'data[country]': 'United States' },
       { type: 'twitter', comment: '', 'data[username]': 'ada_example', 'data[display_feed]': '0' },
       { type: 'linked_in', comment: '', 'data[profile_url]': 'https://www.linkedin.com/in/ada-example' },

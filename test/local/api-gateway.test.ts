@@ -44,6 +44,12 @@ describe('local HTTP API gateway', () => {
     expect([...Buffer.from(events[1]!.body!, 'base64')]).toEqual([0xff, 0x00, 0x41]);
   });
 
+  it('passes a malformed %-encoded source through rather than failing', async () => {
+    const response = await fetch(`${base}/webhooks/%E0%A4%A`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(202);
+    expect(events[0]!.pathParameters).toEqual({ source: '%E0%A4%A' });
+  });
+
   it('answers GET /health and 404 elsewhere without invoking the function', async () => {
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);

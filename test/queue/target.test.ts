@@ -37,10 +37,10 @@ describe('queue target identity', () => {
 });
 
 describe('sqsSafeJson', () => {
-  it('escapes the two characters SQS refuses and keeps the same JSON value', () => {
-    const value = { name: 'x\uFFFEy\uFFFFz', emoji: '\u{1F600}' };
+  it('escapes what SQS (or its emulator) refuses and keeps the same JSON value', () => {
+    const value = { name: 'x\uFFFEy\uFFFFz', emoji: 'Ada \u{1F600}!', plain: 'Exämple' };
     const text = sqsSafeJson(value);
-    expect(text).toBe('{"name":"x\\ufffey\\uffffz","emoji":"\u{1F600}"}');
+    expect(text).toBe('{"name":"x\\ufffey\\uffffz","emoji":"Ada \\ud83d\\ude00!","plain":"Exämple"}');
     expect(JSON.parse(text)).toEqual(value);
   });
 });
