@@ -16,6 +16,10 @@ const MAX_SEARCH_PAGES = 20;
 const ROW_COLUMNS = new Set(['id', 'contact_type', 'comment', ...Array.from({ length: 10 }, (_, i) => `field_${i + 1}`)]);
 const COLLECTION_PATH: Record<TargetKind, string> = { person: '/api/people', organization: '/api/organizations' };
 
+function longestWord(name: string): string {
+  return name.trim().split(/\s+/).reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+}
+
 /** The legacy Deskpro API (`/api/…`, form-encoded), as the worker needs it. */
 export class DeskproClient implements DeskproApi {
   private readonly transport: DeskproTransport;
@@ -37,8 +41,10 @@ export class DeskproClient implements DeskproApi {
   async findOrganizationByName(name: string): Promise<DeskproTarget | undefined> {
     const wanted = foldName(name);
     if (wanted === '') return undefined;
-    // deskpro-api.md §2.1 "GET /api/organizations" (name[] is a substring filter).
-    const id = await this.search('organization', 'name[]', name.trim().replace(/\s+/g, ' '), (organization) =>
+    // deskpro-api.md §2.1 "GET /api/organizations" (name[] is a substring filter). Searching for the
+    // longest word, not the whole name, also finds "Acme  Widgets" (two spaces, a no-break space)
+    // for "Acme Widgets"; the exact comparison on folded names happens here.
+    const id = await this.search('organization', 'name[]', longestWord(name), (organization) =>
       typeof organization.name === 'string' && foldName(organization.name) === wanted,
     );
     return id === undefined ? undefined : { kind: 'organization', id };

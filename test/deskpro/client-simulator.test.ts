@@ -29,6 +29,18 @@ describe('DeskproClient against the simulator', () => {
     });
   });
 
+  it('finds an organization stored with odd spacing, and not one that merely contains the name', async () => {
+    // Prepare
+    sim.addOrganization({ name: 'Zeta Instruments Holdings' });
+    const spaced = sim.addOrganization({ name: 'Zeta  Instruments' });
+    const nbsp = sim.addOrganization({ name: 'Example\u00A0Corp' });
+
+    // Act / Assess
+    expect(await client.findOrganizationByName('zeta instruments')).toEqual({ kind: 'organization', id: spaced });
+    expect(await client.findOrganizationByName('Example Corp')).toEqual({ kind: 'organization', id: nbsp });
+    expect(await client.findOrganizationByName('Instruments Holdings Group')).toBeUndefined();
+  });
+
   it('finds the exact person among substring matches, whatever the case', async () => {
     // Prepare
     sim.addPerson({ name: 'Jim Jo', email: 'jimjo@example.com' });

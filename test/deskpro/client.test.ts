@@ -362,7 +362,7 @@ describe('DeskproClient.findOrganizationByName', () => {
     expect(target).toEqual({ kind: 'organization', id: 8 });
     expect(seen[0]!.path).toBe('/api/organizations');
     expect([...seen[0]!.query]).toEqual([
-      ['name[]', 'Acme Widgets'],
+      ['name[]', 'Widgets'],
       ['per_page', '250'],
       ['page', '1'],
     ]);
