@@ -81,6 +81,13 @@ describe('packaged CloudFormation template', () => {
     ]);
   });
 
+  it('lets each function read only its own stage\'s SSM parameters (secrets given as ssm:/...)', () => {
+    for (const role of ['WebhookRole', 'WorkerRole']) {
+      const ssm = resources[role]!.Properties.Policies[0].PolicyDocument.Statement.filter((statement: { Action: string[] }) => statement.Action.some((action) => action.startsWith('ssm:')));
+      expect(ssm).toEqual([{ Effect: 'Allow', Action: ['ssm:GetParameter'], Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/deskpro-contact-sync/test/*' } }]);
+    }
+  });
+
   it('alarms when records reach the DLQ', () => {
     const alarm = resources.DeadLetterQueueAlarm!.Properties;
     expect(alarm.MetricName).toBe('ApproximateNumberOfMessagesVisible');
