@@ -10,7 +10,7 @@ import { QueueMessage } from '../queue/message';
 import { targetHash } from '../queue/target';
 import { sendToDeadLetterQueue } from './dead-letter';
 import { deliverRecord, type Outcome } from './deliver';
-import { DEFAULT_RETRY_POLICY, dispositionOf, type Disposition, type RetryPolicy } from './retry-policy';
+import { backoffSeconds, DEFAULT_RETRY_POLICY, dispositionOf, TimeBudgetError, type Disposition, type RetryPolicy } from './retry-policy';
 
 export interface WorkerDeps {
   readonly config: Pick<Config, 'unmatchedPeople' | 'defaultPhoneRegion'>;
@@ -37,9 +37,6 @@ class RetryLaterError extends Error {
   }
 }
 
-// Not begun for lack of invocation time: back soon, but not at once, so a hanging Deskpro that
-// eats every invocation does not spin the queue.
-const TIME_BUDGET_SECONDS = 30;
 // Kept back from Deskpro calls for what follows them: visibility changes, DLQ moves, the batch response.
 const SQS_MARGIN_MS = 3_000;
 
@@ -57,12 +54,10 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   const reserveMs = deps.reserveMs ?? 5_000;
   const processor = new SqsFifoPartialProcessorAsync();
 
-  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome | Disposition> {
+  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome> {
     const options = { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
     for (let round = 0; ; round += 1) {
-      if (context.getRemainingTimeInMillis() < reserveMs) {
-        return { action: 'retry', delaySeconds: equalJitter(TIME_BUDGET_SECONDS, random), reason: 'time_budget' };
-      }
+      if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
       try {
         return await deliverRecord(message, options);
       } catch (error) {
@@ -84,27 +79,32 @@ export function makeWorkerHandler(deps: WorkerDeps) {
 
   /** Delivers, dead-letters or defers one record; throws for Powertools when it is deferred. */
   async function processRecord(record: SQSRecord, context: Context, deskpro: DeskproApi): Promise<void> {
-    const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
-    const queuedAt = new Date(Number(record.attributes.SentTimestamp) || clock().getTime());
+    const attempt = {
+      receiveCount: Number(record.attributes.ApproximateReceiveCount ?? '1'),
+      queuedAt: new Date(Number(record.attributes.SentTimestamp) || clock().getTime()),
+    };
     const message = parseMessage(record.body);
-    if (typeof message === 'string') {
-      await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, message, clock());
-      report('dead_lettered', { reason: message, receiveCount });
-      return;
-    }
-    const fields: Record<string, unknown> = { ...logFields(message), receiveCount };
+    const fields: Record<string, unknown> = { ...(typeof message === 'string' ? {} : logFields(message)), receiveCount: attempt.receiveCount };
     let disposition: Disposition;
-    try {
-      const result = await deliverWithinInvocation(message, context, deskpro);
-      if (typeof result === 'string') return report(result, fields);
-      disposition = result;
-    } catch (error) {
-      disposition = dispositionOf(error, { receiveCount, queuedAt }, clock(), policy, random);
-      if (disposition.action === 'retry' && error instanceof Error) fields.error = error.message;
+    if (typeof message === 'string') {
+      disposition = { action: 'dead-letter', reason: message };
+    } else {
+      try {
+        return report(await deliverWithinInvocation(message, context, deskpro), fields);
+      } catch (error) {
+        disposition = dispositionOf(error, attempt, clock(), policy, random);
+        if (disposition.action === 'retry' && error instanceof Error) fields.error = error.message;
+      }
     }
     if (disposition.action === 'dead-letter') {
-      await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock());
-      return report('dead_lettered', { ...fields, reason: disposition.reason });
+      try {
+        await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock());
+        return report('dead_lettered', { ...fields, reason: disposition.reason });
+      } catch (error) {
+        // Not moved, so not deleted either: it stays on the queue and comes back.
+        fields.error = error instanceof Error ? error.name : 'unknown';
+        disposition = { action: 'retry', delaySeconds: backoffSeconds(attempt.receiveCount, policy, random), reason: `dlq_send_failed:${disposition.reason}` };
+      }
     }
     await retryLater(record, disposition);
     report(disposition.reason === 'rate_limited' ? 'rate_limited' : 'retry', { ...fields, reason: disposition.reason, delaySeconds: disposition.delaySeconds });

@@ -10,8 +10,10 @@ export interface RetryPolicy {
   /** First backoff step; doubles per receive. */
   readonly baseSeconds: number;
   readonly maxSeconds: number;
-  /** A record still failing this long after it was queued goes to the DLQ with its last reason. */
+  /** A record still failing this long after it was queued, and tried at least `minReceives` times, goes to the DLQ with its last reason. */
   readonly giveUpAfterSeconds: number;
+  /** So a record that waited out a long backlog is not given up on its first failure. */
+  readonly minReceives: number;
   /** A record still waiting (rate limit) this long after it was queued goes to the DLQ, before SQS's retention could drop it. */
   readonly maxWaitSeconds: number;
   /** The least wait after a write that got no answer, so Deskpro has finished it before we re-read. */
@@ -22,6 +24,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseSeconds: 30,
   maxSeconds: 900,
   giveUpAfterSeconds: 6 * 3600,
+  minReceives: 10,
   maxWaitSeconds: 12 * 86_400,
   settleSeconds: 60,
 };
@@ -32,8 +35,16 @@ export interface Attempt {
   readonly queuedAt: Date;
 }
 
-// SQS refuses a visibility timeout above 12 hours.
-const SQS_MAX_VISIBILITY_SECONDS = 43_200;
+// SQS refuses to keep a message invisible beyond 12 hours after it was received; keep clear of it.
+const SQS_MAX_VISIBILITY_SECONDS = 42_000;
+
+/** A record not begun because the invocation was running out of time: not its fault, not Deskpro's. */
+export class TimeBudgetError extends Error {
+  constructor() {
+    super('not enough invocation time left to begin this record');
+    this.name = 'TimeBudgetError';
+  }
+}
 
 /**
  * Error → retry later or dead-letter now, with the reason in both cases:
@@ -41,8 +52,9 @@ const SQS_MAX_VISIBILITY_SECONDS = 43_200;
  * - rate limited: wait for the window to reset, plus up to 5 s of jitter so a backlog does not
  *   stampede; only a record waiting for weeks is given up;
  * - a refused API key: the longest step each time, so an operator has hours to fix it;
+ * - not begun for lack of invocation time: backoff, aged out like a rate-limit wait;
  * - anything else (5xx, timeouts, 404, our own bugs): exponential backoff with jitter, at least
- *   `settleSeconds` after a write that got no answer, until `giveUpAfterSeconds`.
+ *   `settleSeconds` after a write that got no answer, until `giveUpAfterSeconds` and `minReceives`.
  * Giving up by age, not by SQS's receive count, is deliberate: every receive counts there,
  * including rate-limit waits and waits behind a failed record of the same group.
  */
@@ -51,6 +63,10 @@ export function dispositionOf(error: unknown, attempt: Attempt, now: Date, polic
   if (error instanceof DeskproRejectedError) {
     return { action: 'dead-letter', reason: `deskpro_rejected:${error.errorCode}` };
   }
+  if (error instanceof TimeBudgetError) {
+    if (ageSeconds > policy.maxWaitSeconds) return { action: 'dead-letter', reason: 'waited_too_long:time_budget' };
+    return { action: 'retry', delaySeconds: backoffSeconds(attempt.receiveCount, policy, random), reason: 'time_budget' };
+  }
   if (error instanceof DeskproRateLimitedError) {
     if (ageSeconds > policy.maxWaitSeconds) return { action: 'dead-letter', reason: 'waited_too_long:rate_limited' };
     const wait = Math.ceil((error.resetAt.getTime() - now.getTime()) / 1000);
@@ -58,7 +74,9 @@ export function dispositionOf(error: unknown, attempt: Attempt, now: Date, polic
     return { action: 'retry', delaySeconds, reason: 'rate_limited' };
   }
   const reason = error instanceof DeskproAuthError ? `deskpro_auth:${error.errorCode}` : error instanceof Error ? error.name : 'unknown';
-  if (ageSeconds > policy.giveUpAfterSeconds) return { action: 'dead-letter', reason: `retries_exhausted:${reason}` };
+  if (ageSeconds > policy.giveUpAfterSeconds && attempt.receiveCount >= policy.minReceives) {
+    return { action: 'dead-letter', reason: `retries_exhausted:${reason}` };
+  }
   if (error instanceof DeskproAuthError) {
     // Every record fails alike until an operator fixes the key: wait the longest step each time.
     return { action: 'retry', delaySeconds: equalJitter(policy.maxSeconds, random), reason };

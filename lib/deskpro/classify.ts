@@ -24,7 +24,12 @@ export function errorForResponse(
   const code = isRecord(body) && typeof body.error_code === 'string' ? body.error_code : undefined;
   if (status === 429) return new DeskproRateLimitedError(rateLimitResetAt(headers, now), status);
   // 408 timeout, 409 conflict, 423 helpdesk locked for maintenance (§2.2), 425 too early: all pass.
-  if (status >= 500 || [408, 409, 423, 425].includes(status)) return new DeskproUnavailableError(`${route} answered ${status}`, status);
+  if (status >= 500 || [408, 409, 423, 425].includes(status)) {
+    // A 5xx to a write without Deskpro's own error body came from something in front of it (a
+    // proxy's 502/504): Deskpro may still be storing the record, as after a timeout.
+    const outcomeUnknown = route.startsWith('POST ') && status >= 500 && code === undefined;
+    return new DeskproUnavailableError(`${route} answered ${status}`, status, { outcomeUnknown });
+  }
   if (status === 401 || status === 403) return new DeskproAuthError(code ?? `http_error.${status}`, status);
   if (status === 404) return new DeskproNotFoundError(`${route} answered 404 ${code ?? ''}`.trim());
   if (status >= 400) {

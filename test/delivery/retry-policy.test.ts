@@ -1,7 +1,7 @@
-import { backoffSeconds, dispositionOf } from '../../lib/delivery/retry-policy';
+import { backoffSeconds, dispositionOf, TimeBudgetError } from '../../lib/delivery/retry-policy';
 import { DeskproAuthError, DeskproNotFoundError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../../lib/deskpro/errors';
 
-const policy = { baseSeconds: 30, maxSeconds: 900, giveUpAfterSeconds: 6 * 3600, maxWaitSeconds: 12 * 86_400, settleSeconds: 60 };
+const policy = { baseSeconds: 30, maxSeconds: 900, giveUpAfterSeconds: 6 * 3600, minReceives: 10, maxWaitSeconds: 12 * 86_400, settleSeconds: 60 };
 const now = new Date('2026-12-03T12:00:00Z');
 const attempt = (receiveCount: number, minutesAgo = 1) => ({ receiveCount, queuedAt: new Date(now.getTime() - minutesAgo * 60_000) });
 
@@ -37,9 +37,14 @@ describe('dispositionOf', () => {
     expect(dispositionOf(error, attempt(300, 13 * 24 * 60), now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'waited_too_long:rate_limited' });
   });
 
-  it('never asks SQS for more than its 12-hour visibility maximum', () => {
+  it('keeps clear of SQS\'s 12-hour visibility maximum', () => {
     const error = new DeskproRateLimitedError(new Date('2026-12-05T12:00:00Z'), 429);
-    expect(dispositionOf(error, attempt(1), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 43_200, reason: 'rate_limited' });
+    expect(dispositionOf(error, attempt(1), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 42_000, reason: 'rate_limited' });
+  });
+
+  it('backs off a record not begun for lack of time, and ages it out like a wait', () => {
+    expect(dispositionOf(new TimeBudgetError(), attempt(3), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'time_budget' });
+    expect(dispositionOf(new TimeBudgetError(), attempt(900, 13 * 24 * 60), now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'waited_too_long:time_budget' });
   });
 
   it('backs off exponentially on 5xx, timeouts and 404s', () => {
@@ -58,9 +63,11 @@ describe('dispositionOf', () => {
     expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), attempt(1), now, policy, () => 1)).toEqual({ action: 'retry', delaySeconds: 900, reason: 'deskpro_auth:invalid_auth' });
   });
 
-  it('gives a failing record up to the DLQ, with its last reason, once it is older than giveUpAfterSeconds', () => {
+  it('gives a failing record up to the DLQ, with its last reason, once it is older than giveUpAfterSeconds and received minReceives times', () => {
     expect(dispositionOf(new DeskproUnavailableError('503', 503), attempt(40, 5 * 60), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 450, reason: 'DeskproUnavailableError' });
     expect(dispositionOf(new DeskproUnavailableError('503', 503), attempt(41, 6 * 60 + 1), now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'retries_exhausted:DeskproUnavailableError' });
+    // Queued long ago but barely tried (it waited out a backlog): not given up on its first failures.
+    expect(dispositionOf(new DeskproUnavailableError('503', 503), attempt(9, 8 * 60), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 450, reason: 'DeskproUnavailableError' });
     expect(dispositionOf(new DeskproAuthError('invalid_auth', 401), attempt(30, 7 * 60), now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'retries_exhausted:deskpro_auth:invalid_auth' });
   });
 

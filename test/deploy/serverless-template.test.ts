@@ -46,7 +46,7 @@ describe('packaged CloudFormation template', () => {
     expect(dlq.FifoQueue).toBe(true);
     expect(dlq.QueueName).toBe('deskpro-contact-sync-test-records-dlq.fifo');
     expect(queue.RedrivePolicy.deadLetterTargetArn).toEqual({ 'Fn::GetAtt': ['DeadLetterQueue', 'Arn'] });
-    expect(queue.RedrivePolicy.maxReceiveCount).toBe(100);
+    expect(queue.RedrivePolicy.maxReceiveCount).toBe(1000);
   });
 
   it('encrypts both queues and throttles the public route', () => {

@@ -34,3 +34,17 @@ describe('DeskproClient deadline', () => {
     expect(stub.seen).toHaveLength(0);
   });
 });
+
+describe('writes whose outcome is unknown', () => {
+  it('marks a gateway 504 to a POST (no Deskpro error body) as possibly applied, but not Deskpro\'s own 500', async () => {
+    stub = await startStub((_request, index) => (index === 0 ? { status: 504, body: '<html>Gateway Timeout</html>' } : { status: 500, body: { error_code: 'http_error.500', error_message: 'x' } }));
+    const client = new DeskproClient({ baseUrl: stub.url, apiKey: '1:abc' });
+    const record = { type: 'skype' as const, comment: '', data: { username: 'ada' } };
+
+    const gateway = await client.addContactData(target, record).catch((caught: unknown) => caught);
+    const deskpro = await client.addContactData(target, record).catch((caught: unknown) => caught);
+
+    expect(gateway).toMatchObject({ name: 'DeskproUnavailableError', status: 504, outcomeUnknown: true });
+    expect(deskpro).toMatchObject({ name: 'DeskproUnavailableError', status: 500, outcomeUnknown: false });
+  });
+});
