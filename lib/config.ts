@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { HubspotPropertyTarget, SourceSettings } from './sources/source';
 
 /**
- * Environment → one typed, validated config, resolved once at cold start. Names are the
- * operator contract (design.md, "Operator contract"); a bad value throws ConfigError naming it.
+ * Environment → one typed, validated config. Names are the operator contract (design.md,
+ * "Operator contract"); a bad value throws ConfigError naming it (never its value).
  */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -58,7 +58,7 @@ const Env = z.object({
   RECORDS_QUEUE_URL: opt(z.url()),
   DLQ_URL: opt(z.url()),
   SQS_ENDPOINT: opt(z.url()),
-  RETRY_BASE_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(3600).default(30)),
+  RETRY_BASE_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(900).default(30)),
 });
 
 export type Config = ReturnType<typeof toConfig>;

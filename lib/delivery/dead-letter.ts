@@ -2,8 +2,8 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 
 /**
- * Moves a record that can never succeed to the FIFO DLQ at once, its reason as a message
- * attribute, instead of burning maxReceiveCount retries on it. The caller deletes the original
+ * Moves a record to the FIFO DLQ with its reason as a message attribute: one that can never
+ * succeed, at once; one that kept failing, once the retry policy gives up. The original is deleted
  * only after this succeeds, so a failed move loses nothing.
  */
 export async function sendToDeadLetterQueue(sqs: SQSClient, dlqUrl: string, record: SQSRecord, reason: string, now: Date): Promise<void> {

@@ -6,7 +6,8 @@ import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
 /**
  * The worker as configured: the Lambda entry point and the local stack build it the same way.
- * One rate gate per process, so a spent Deskpro window holds every invocation this container runs.
+ * One rate gate per build (per container until a secret changes), so a spent Deskpro window
+ * holds every invocation this container runs.
  */
 export function workerFromConfig(
   config: Config,

@@ -3,7 +3,7 @@ import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { equalJitter, sleep as realSleep } from '../backoff';
 import type { Config } from '../config';
-import { DeskproUnavailableError } from '../deskpro/errors';
+import { DeskproError, DeskproUnavailableError } from '../deskpro/errors';
 import type { DeskproApi } from '../deskpro/types';
 import { count, logger, publishMetrics } from '../observability';
 import { QueueMessage } from '../queue/message';
@@ -20,7 +20,7 @@ export interface WorkerDeps {
   readonly queueUrl: string;
   readonly dlqUrl: string;
   readonly retryPolicy?: RetryPolicy;
-  /** Attempts of one record within an invocation when Deskpro is unavailable (5xx, timeout). */
+  /** Attempts of one record within an invocation when Deskpro answered with a 5xx (or 408/409/423/425). */
   readonly rounds?: number;
   /** A record (or another round of it) is not begun with less invocation time left than this. */
   readonly reserveMs?: number;
@@ -52,18 +52,26 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   const policy = deps.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const rounds = deps.rounds ?? 3;
   const reserveMs = deps.reserveMs ?? 5_000;
-  const processor = new SqsFifoPartialProcessorAsync();
 
-  async function deliverWithinInvocation(message: QueueMessage, context: Context, deskpro: DeskproApi): Promise<Outcome> {
+  /** What one invocation shares between its records. */
+  interface Invocation {
+    readonly context: Context;
+    readonly deskpro: DeskproApi;
+    /** Retry delays given in this batch, by message group, for the records that follow. */
+    readonly delays: Map<string, Extract<Disposition, { action: 'retry' }>>;
+  }
+
+  async function deliverWithinInvocation(message: QueueMessage, { context, deskpro }: Invocation): Promise<Outcome> {
     const options = { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
+    if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
     for (let round = 0; ; round += 1) {
-      if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
       try {
         return await deliverRecord(message, options);
       } catch (error) {
         // Another round re-reads Deskpro before writing, which is safe after an answered failure
         // (a 500 after storing is found on re-read); a write that got no answer may still be in
-        // progress, so that record waits for a later receive instead.
+        // progress, so that record waits for a later receive instead. Out of time, the record is
+        // retried for the error it met, not as "not begun".
         const again = error instanceof DeskproUnavailableError && !error.outcomeUnknown && round + 1 < rounds;
         if (!again || context.getRemainingTimeInMillis() < reserveMs) throw error;
         await sleep(equalJitter(200 * 2 ** round, random));
@@ -78,53 +86,51 @@ export function makeWorkerHandler(deps: WorkerDeps) {
   }
 
   /** Delivers, dead-letters or defers one record; throws for Powertools when it is deferred. */
-  async function processRecord(record: SQSRecord, context: Context, deskpro: DeskproApi): Promise<void> {
+  async function processRecord(record: SQSRecord, invocation: Invocation): Promise<void> {
     const attempt = {
-      receiveCount: Number(record.attributes.ApproximateReceiveCount ?? '1'),
+      receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
       queuedAt: new Date(Number(record.attributes.SentTimestamp) || clock().getTime()),
     };
     const message = parseMessage(record.body);
     const fields: Record<string, unknown> = { ...(typeof message === 'string' ? {} : logFields(message)), receiveCount: attempt.receiveCount };
-    let disposition: Disposition;
-    if (typeof message === 'string') {
-      disposition = { action: 'dead-letter', reason: message };
-    } else {
-      try {
-        return report(await deliverWithinInvocation(message, context, deskpro), fields);
-      } catch (error) {
-        disposition = dispositionOf(error, attempt, clock(), policy, random);
-        if (disposition.action === 'retry' && error instanceof Error) fields.error = error.message;
-      }
-    }
+    const result: Outcome | Disposition = typeof message === 'string'
+      ? { action: 'dead-letter', reason: message }
+      : await deliverWithinInvocation(message, invocation).catch((error: unknown) => {
+        const decided = dispositionOf(error, attempt, clock(), policy, random);
+        // Deskpro errors name only the method, path and status; other errors are named, not quoted.
+        if (decided.action === 'retry') fields.error = error instanceof DeskproError ? error.message : error instanceof Error ? error.name : 'unknown';
+        return decided;
+      });
+    if (typeof result === 'string') return report(result, fields);
+    let disposition = result;
     if (disposition.action === 'dead-letter') {
-      try {
-        await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock());
-        return report('dead_lettered', { ...fields, reason: disposition.reason });
-      } catch (error) {
-        // Not moved, so not deleted either: it stays on the queue and comes back.
-        fields.error = error instanceof Error ? error.name : 'unknown';
-        disposition = { action: 'retry', delaySeconds: backoffSeconds(attempt.receiveCount, policy, random), reason: `dlq_send_failed:${disposition.reason}` };
-      }
+      const moved = await sendToDeadLetterQueue(deps.sqs, deps.dlqUrl, record, disposition.reason, clock()).then(
+        () => true,
+        (error: unknown) => {
+          fields.error = error instanceof Error ? error.name : 'unknown';
+          return false;
+        },
+      );
+      if (moved) return report('dead_lettered', { ...fields, reason: disposition.reason });
+      // Not moved, so not deleted either: it stays on the queue and comes back.
+      disposition = { action: 'retry', delaySeconds: backoffSeconds(attempt.receiveCount, policy, random), reason: `dlq_send_failed:${disposition.reason}` };
     }
+    invocation.delays.set(record.attributes.MessageGroupId ?? '', disposition);
     await retryLater(record, disposition);
     report(disposition.reason === 'rate_limited' ? 'rate_limited' : 'retry', { ...fields, reason: disposition.reason, delaySeconds: disposition.delaySeconds });
-    delays.set(record.attributes.MessageGroupId ?? '', disposition);
     throw new RetryLaterError(disposition.reason);
   }
 
-  // Retry delays given in the current batch, by message group.
-  const delays = new Map<string, Extract<Disposition, { action: 'retry' }>>();
-
   return async function handleRecords(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
     const deskpro = deps.deskpro(clock().getTime() + context.getRemainingTimeInMillis() - SQS_MARGIN_MS);
-    delays.clear();
+    const invocation: Invocation = { context, deskpro, delays: new Map() };
     try {
-      const response = await processPartialResponse(event, (record: SQSRecord) => processRecord(record, context, deskpro), processor, {
+      const response = await processPartialResponse(event, (record: SQSRecord) => processRecord(record, invocation), new SqsFifoPartialProcessorAsync(), {
         context,
         skipGroupOnError: true,
         throwOnFullBatchFailure: false,
       });
-      await holdGroupFollowers(event, response);
+      await holdGroupFollowers(event, response, invocation.delays);
       return response;
     } finally {
       publishMetrics();
@@ -135,7 +141,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
    * Records Powertools failed without trying, because an earlier record of their group failed,
    * come back with that record rather than after the queue's whole visibility timeout.
    */
-  async function holdGroupFollowers(event: SQSEvent, response: SQSBatchResponse): Promise<void> {
+  async function holdGroupFollowers(event: SQSEvent, response: SQSBatchResponse, delays: Invocation['delays']): Promise<void> {
     const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
     const heads = new Set<string>();
     for (const record of event.Records) {
@@ -148,7 +154,12 @@ export function makeWorkerHandler(deps: WorkerDeps) {
       }
       await retryLater(record, delay);
       const message = parseMessage(record.body);
-      report('held', { ...(typeof message === 'string' ? {} : logFields(message)), reason: `group_waits:${delay.reason}`, delaySeconds: delay.delaySeconds });
+      report('held', {
+        ...(typeof message === 'string' ? {} : logFields(message)),
+        receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
+        reason: `group_waits:${delay.reason}`,
+        delaySeconds: delay.delaySeconds,
+      });
     }
   }
 }

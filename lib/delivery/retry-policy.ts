@@ -1,5 +1,5 @@
 import { equalJitter } from '../backoff';
-import { DeskproAuthError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../deskpro/errors';
+import { DeskproAuthError, DeskproDeadlineError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../deskpro/errors';
 
 /** What to do with a record whose delivery did not end. */
 export type Disposition =
@@ -10,11 +10,15 @@ export interface RetryPolicy {
   /** First backoff step; doubles per receive. */
   readonly baseSeconds: number;
   readonly maxSeconds: number;
-  /** A record still failing this long after it was queued, and tried at least `minReceives` times, goes to the DLQ with its last reason. */
+  /** A record still failing this long after it was queued, and received at least `minReceives` times, goes to the DLQ with its last reason. */
   readonly giveUpAfterSeconds: number;
-  /** So a record that waited out a long backlog is not given up on its first failure. */
+  /**
+   * A stopgap so a record that waited out a short backlog is not given up on its first failure.
+   * SQS counts waits as receives too, so after a backlog of more than ~10 rate-limit windows a
+   * record older than giveUpAfterSeconds is still given up on its first failure (README, Known limits).
+   */
   readonly minReceives: number;
-  /** A record still waiting (rate limit) this long after it was queued goes to the DLQ, before SQS's retention could drop it. */
+  /** A record still waiting (rate limit, or not begun for lack of time) this long after it was queued goes to the DLQ, before SQS's retention could drop it. */
   readonly maxWaitSeconds: number;
   /** The least wait after a write that got no answer, so Deskpro has finished it before we re-read. */
   readonly settleSeconds: number;
@@ -50,7 +54,7 @@ export class TimeBudgetError extends Error {
  * Error → retry later or dead-letter now, with the reason in both cases:
  * - refused by Deskpro (400 and kin): can never succeed, DLQ at once;
  * - rate limited: wait for the window to reset, plus up to 5 s of jitter so a backlog does not
- *   stampede; only a record waiting for weeks is given up;
+ *   stampede; only a record waiting for 12 days is given up;
  * - a refused API key: the longest step each time, so an operator has hours to fix it;
  * - not begun for lack of invocation time: backoff, aged out like a rate-limit wait;
  * - anything else (5xx, timeouts, 404, our own bugs): exponential backoff with jitter, at least
@@ -63,7 +67,7 @@ export function dispositionOf(error: unknown, attempt: Attempt, now: Date, polic
   if (error instanceof DeskproRejectedError) {
     return { action: 'dead-letter', reason: `deskpro_rejected:${error.errorCode}` };
   }
-  if (error instanceof TimeBudgetError) {
+  if (error instanceof TimeBudgetError || error instanceof DeskproDeadlineError) {
     if (ageSeconds > policy.maxWaitSeconds) return { action: 'dead-letter', reason: 'waited_too_long:time_budget' };
     return { action: 'retry', delaySeconds: backoffSeconds(attempt.receiveCount, policy, random), reason: 'time_budget' };
   }

@@ -34,20 +34,21 @@ export function errorForResponse(
   if (status === 404) return new DeskproNotFoundError(`${route} answered 404 ${code ?? ''}`.trim());
   if (status >= 400) {
     const errorCode = code ?? `http_error.${status}`;
-    return new DeskproRejectedError(errorCode, `${route} was rejected: ${status} ${errorCode}${fieldCodes(body)}`, status);
+    const fields = fieldCodes(body);
+    const listed = Object.entries(fields).map(([field, fieldCode]) => `${field}=${fieldCode}`).join(', ');
+    return new DeskproRejectedError(errorCode, `${route} was rejected: ${status} ${errorCode}${listed ? ` (${listed})` : ''}`, status, fields);
   }
   // 1xx/3xx: redirects are not followed (a POST turned into a GET would lose its body).
   return new DeskproUnavailableError(`${route} answered ${status}; check the Deskpro base URL`, status);
 }
 
 /** `400 multiple` lists `<field>: [<code>, <message>]`; keep the field names and codes. */
-function fieldCodes(body: unknown): string {
-  if (!isRecord(body) || !isRecord(body.errors)) return '';
-  const parts = Object.entries(body.errors).map(([field, detail]) => {
+function fieldCodes(body: unknown): Record<string, string> {
+  if (!isRecord(body) || !isRecord(body.errors)) return {};
+  return Object.fromEntries(Object.entries(body.errors).map(([field, detail]) => {
     const code = Array.isArray(detail) && typeof detail[0] === 'string' ? detail[0] : 'error';
-    return `${field}=${code}`;
-  });
-  return parts.length ? ` (${parts.join(', ')})` : '';
+    return [field, code];
+  }));
 }
 
 /** A 2xx whose body is not what the contract promises: treat like an outage, the caller re-reads. */

@@ -1,7 +1,7 @@
 import type { ContactRecord } from '../contact-data/record';
 import { unexpectedBody } from './classify';
 import { collectionItems, isRecord, toId } from './collections';
-import { DeskproRejectedError } from './errors';
+import { DeskproRejectedError, DeskproUnavailableError } from './errors';
 import { contactDataForm, newPersonForm } from './form';
 import { foldEmail, foldName } from '../contact-data/identity';
 import { personEmails } from './match';
@@ -74,7 +74,14 @@ export class DeskproClient implements DeskproApi {
 
   async createPerson(person: { email: string; name: string }, records: readonly ContactRecord[]): Promise<DeskproTarget> {
     // deskpro-api.md §2.1 "POST /api/people" with contact_data[<n>][…] (§5) → 201 {"id"}.
-    const { status, body } = await this.transport.post('/api/people', newPersonForm(person, records));
+    const { status, body } = await this.transport.post('/api/people', newPersonForm(person, records)).catch((error: unknown) => {
+      // "Email already exists": most likely our own earlier create whose answer was lost and which
+      // the search does not show yet. Not a refusal of the record: retry, and find the person then.
+      if (error instanceof DeskproRejectedError && error.fields.email === 'invalid_argument.email') {
+        throw new DeskproUnavailableError('POST /api/people answered 400: the email already exists', 400);
+      }
+      throw error;
+    });
     const id = toId(isRecord(body) ? body.id : undefined);
     if (id === undefined) throw unexpectedBody('POST /api/people', status);
     return { kind: 'person', id };

@@ -1,6 +1,6 @@
 /**
- * What a Deskpro call can end in. The worker branches on the class: retry later
- * (RateLimited, Unavailable), send to the DLQ (Rejected), or wait hours for an operator (Auth).
+ * What a Deskpro call can end in. The worker branches on the class: retry later (RateLimited,
+ * Unavailable, NotFound, Deadline), send to the DLQ (Rejected), or wait hours for an operator (Auth).
  */
 export class DeskproError extends Error {
   constructor(message: string, readonly status?: number, options?: { cause?: unknown }) {
@@ -20,8 +20,9 @@ export class DeskproRateLimitedError extends DeskproError {
 /** 5xx, timeout or network failure: the request may or may not have been applied. */
 export class DeskproUnavailableError extends DeskproError {
   /**
-   * True when a write got no answer at all (timeout, dropped connection): Deskpro may still be
-   * applying it, so re-reading at once could miss it and write the record twice.
+   * True when a write got no answer from Deskpro itself (timeout, dropped connection, a proxy's
+   * 502/504): Deskpro may still be applying it, so re-reading at once could miss it and write the
+   * record twice.
    */
   readonly outcomeUnknown: boolean;
 
@@ -46,9 +47,21 @@ export class DeskproNotFoundError extends DeskproError {
 
 /** 400 (or another 4xx that retrying cannot fix): the record itself is refused. */
 export class DeskproRejectedError extends DeskproError {
-  constructor(readonly errorCode: string, message: string, status: number) {
+  /** For `400 multiple`: each refused field and its code, e.g. `{ email: 'invalid_argument.email' }`. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(readonly errorCode: string, message: string, status: number, fields: Readonly<Record<string, string>> = {}) {
     super(message, status);
     this.name = 'DeskproRejectedError';
+    this.fields = fields;
+  }
+}
+
+/** The invocation has no time left for a call, so it was not sent: nobody's fault, retried later. */
+export class DeskproDeadlineError extends DeskproError {
+  constructor(route: string) {
+    super(`${route} not sent: no time left in this invocation`);
+    this.name = 'DeskproDeadlineError';
   }
 }
 

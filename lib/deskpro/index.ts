@@ -2,6 +2,7 @@
 export { DeskproClient, type DeskproClientOptions } from './client';
 export {
   DeskproAuthError,
+  DeskproDeadlineError,
   DeskproError,
   DeskproNotFoundError,
   DeskproRateLimitedError,

@@ -1,5 +1,5 @@
 import { errorForResponse } from './classify';
-import { DeskproRateLimitedError, DeskproUnavailableError } from './errors';
+import { DeskproDeadlineError, DeskproRateLimitedError, DeskproUnavailableError } from './errors';
 import { equalJitter, sleep } from '../backoff';
 import { RateGate } from './rate-gate';
 
@@ -95,7 +95,7 @@ export class DeskproTransport {
 
   private async send(method: 'GET' | 'POST', path: string, params?: URLSearchParams): Promise<DeskproResponse> {
     const route = `${method} ${path}`;
-    if (this.remainingMs() < MIN_CALL_MS) throw new DeskproUnavailableError(`${route} not sent: no time left in this invocation`);
+    if (this.remainingMs() < MIN_CALL_MS) throw new DeskproDeadlineError(route);
     await this.gate.acquire(Math.min(this.maxInlineWaitMs, this.remainingMs() - MIN_CALL_MS));
     const timeoutMs = Math.max(1, Math.min(this.timeoutMs, this.remainingMs()));
 

@@ -24,6 +24,6 @@ export interface DeskproApi {
   listContactData(target: DeskproTarget): Promise<StoredContactData[]>;
   /** POST …/contact-details, form-encoded; resolves to the new record id. */
   addContactData(target: DeskproTarget, record: ContactRecord): Promise<number>;
-  /** POST /api/people with the records in the same call; resolves to the new person. */
+  /** POST /api/people, optionally with records in the same call (the worker creates bare); resolves to the new person. */
   createPerson(person: { email: string; name: string }, records: readonly ContactRecord[]): Promise<DeskproTarget>;
 }

@@ -1,7 +1,7 @@
 import type { CrmContactInput } from '../contact-data/contact';
 import type { WebhookRequest } from './request';
 
-/** Secrets and settings the sources read; built once from lib/config.ts. */
+/** Secrets and settings the sources read, from lib/config.ts. */
 export interface SourceSettings {
   /** Base URL CRMs call (HubSpot signs it), without a trailing slash. */
   readonly publicUrl?: string;

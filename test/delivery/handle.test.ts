@@ -112,6 +112,18 @@ describe('worker batch handler', () => {
     expect(sqsCalls).toEqual([{ command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a', VisibilityTimeout: 15 } }]);
   });
 
+  it('retries a record for the error it met, not as "not begun", when time runs out between rounds', async () => {
+    const { handle, sqsCalls, attempted } = harness(async () => { throw new DeskproUnavailableError('POST … 503', 503); });
+    const remaining = [60_000, 60_000, 4_000]; // the deadline, the check before round 1, the check after it
+    const shrinking = { getRemainingTimeInMillis: () => remaining.shift() ?? 4_000 } as Context;
+
+    const response = await handle(event(record('a', 'ada@example.com')), shrinking);
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'a' }] });
+    expect(attempted).toEqual(['a']);
+    expect(sqsCalls).toEqual([{ command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a', VisibilityTimeout: 15 } }]);
+  });
+
   it('does not write again in the same invocation after a write that got no answer, and waits for it to settle', async () => {
     const { handle, sqsCalls, attempted } = harness(async () => { throw new DeskproUnavailableError('POST timed out', undefined, { outcomeUnknown: true }); });
 

@@ -1,5 +1,5 @@
 import { backoffSeconds, dispositionOf, TimeBudgetError } from '../../lib/delivery/retry-policy';
-import { DeskproAuthError, DeskproNotFoundError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../../lib/deskpro/errors';
+import { DeskproAuthError, DeskproDeadlineError, DeskproNotFoundError, DeskproRateLimitedError, DeskproRejectedError, DeskproUnavailableError } from '../../lib/deskpro/errors';
 
 const policy = { baseSeconds: 30, maxSeconds: 900, giveUpAfterSeconds: 6 * 3600, minReceives: 10, maxWaitSeconds: 12 * 86_400, settleSeconds: 60 };
 const now = new Date('2026-12-03T12:00:00Z');
@@ -45,6 +45,8 @@ describe('dispositionOf', () => {
   it('backs off a record not begun for lack of time, and ages it out like a wait', () => {
     expect(dispositionOf(new TimeBudgetError(), attempt(3), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'time_budget' });
     expect(dispositionOf(new TimeBudgetError(), attempt(900, 13 * 24 * 60), now, policy, () => 0)).toEqual({ action: 'dead-letter', reason: 'waited_too_long:time_budget' });
+    // A call the client did not send for lack of time is the same thing, not a Deskpro outage.
+    expect(dispositionOf(new DeskproDeadlineError('GET /api/people'), attempt(3), now, policy, () => 0)).toEqual({ action: 'retry', delaySeconds: 60, reason: 'time_budget' });
   });
 
   it('backs off exponentially on 5xx, timeouts and 404s', () => {

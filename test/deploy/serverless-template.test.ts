@@ -38,7 +38,7 @@ describe('packaged CloudFormation template', () => {
     expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
   });
 
-  it('declares a FIFO records queue redriving to a FIFO DLQ after at least 5 receives', () => {
+  it('declares a FIFO records queue redriving to a FIFO DLQ, after 1000 receives as a backstop', () => {
     const queue = resources.RecordsQueue!.Properties;
     const dlq = resources.DeadLetterQueue!.Properties;
     expect(queue.FifoQueue).toBe(true);

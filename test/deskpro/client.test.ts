@@ -442,7 +442,27 @@ describe('DeskproClient error classification', () => {
     });
   });
 
-  it('keeps the field codes of a 400 multiple, and never the email that was sent', async () => {
+  it('keeps the field codes of a 400 multiple, and never the values that were sent', async () => {
+    // Prepare
+    const { client } = await clientFor(() => ({
+      status: 400,
+      body: { error_code: 'multiple', errors: { name: ['required_field.name', 'name is required'] } },
+    }));
+
+    // Act
+    const error = await client.createPerson({ email: 'jo@example.com', name: '' }, []).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(DeskproRejectedError);
+    expect(error).toMatchObject({
+      errorCode: 'multiple',
+      status: 400,
+      fields: { name: 'required_field.name' },
+      message: 'POST /api/people was rejected: 400 multiple (name=required_field.name)',
+    });
+  });
+
+  it('retries a create refused because the email exists: most likely our own earlier create whose answer was lost', async () => {
     // Prepare
     const { client } = await clientFor(() => ({
       status: 400,
@@ -453,12 +473,8 @@ describe('DeskproClient error classification', () => {
     const error = await client.createPerson({ email: 'jo@example.com', name: 'Jo Example' }, []).catch((e: unknown) => e);
 
     // Assess
-    expect(error).toBeInstanceOf(DeskproRejectedError);
-    expect(error).toMatchObject({
-      errorCode: 'multiple',
-      status: 400,
-      message: 'POST /api/people was rejected: 400 multiple (email=invalid_argument.email)',
-    });
+    expect(error).toBeInstanceOf(DeskproUnavailableError);
+    expect(error).toMatchObject({ status: 400, outcomeUnknown: false, message: 'POST /api/people answered 400: the email already exists' });
   });
 
   it('turns a 404 into DeskproNotFoundError, to be retried rather than dead-lettered', async () => {

@@ -1,4 +1,4 @@
-import { DeskproClient, DeskproUnavailableError } from '../../lib/deskpro';
+import { DeskproClient, DeskproDeadlineError, DeskproUnavailableError } from '../../lib/deskpro';
 import { startStub, type StubServer } from './stub-server';
 
 // The worker gives each invocation's client the invocation's end as a deadline: a slow Deskpro
@@ -29,7 +29,7 @@ describe('DeskproClient deadline', () => {
 
     const error = await client.addContactData(target, { type: 'skype', comment: '', data: { username: 'ada' } }).catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(DeskproUnavailableError);
+    expect(error).toBeInstanceOf(DeskproDeadlineError);
     expect((error as Error).message).toBe('POST /api/people/7/contact-details not sent: no time left in this invocation');
     expect(stub.seen).toHaveLength(0);
   });
