@@ -5,11 +5,11 @@ import { equalJitter, sleep as realSleep } from '../backoff';
 import type { Config } from '../config';
 import { DeskproError, DeskproUnavailableError } from '../deskpro/errors';
 import type { DeskproApi } from '../deskpro/types';
-import { count, logger, publishMetrics } from '../observability';
-import { QueueMessage } from '../queue/message';
-import { targetHash } from '../queue/target';
+import { logger, publishMetrics } from '../observability';
+import type { QueueMessage } from '../queue/message';
 import { sendToDeadLetterQueue } from './dead-letter';
 import { deliverRecord, type Outcome } from './deliver';
+import { logFields, parseMessage, report } from './record-message';
 import { backoffSeconds, DEFAULT_RETRY_POLICY, dispositionOf, TimeBudgetError, type Disposition, type RetryPolicy } from './retry-policy';
 
 export interface WorkerDeps {
@@ -162,28 +162,4 @@ export function makeWorkerHandler(deps: WorkerDeps) {
       });
     }
   }
-}
-
-/** What a log line may say about a record: kinds, types and a hash, never a value. */
-function logFields(message: QueueMessage): Record<string, unknown> {
-  return { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source };
-}
-
-/** One log line and one metric per record outcome; never a raw value. */
-function report(outcome: string, fields: Record<string, unknown>): void {
-  const level = outcome === 'dead_lettered' ? 'error' : ['retry', 'rate_limited', 'held'].includes(outcome) ? 'warn' : 'info';
-  logger[level]('record outcome', { outcome, ...fields });
-  count(`Record${outcome.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}`);
-}
-
-/** The message, or the reason it cannot ever be processed. */
-function parseMessage(body: string): QueueMessage | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return 'invalid_message:not_json';
-  }
-  const parsed = QueueMessage.safeParse(json);
-  return parsed.success ? parsed.data : `invalid_message:${parsed.error.issues[0]?.path.join('.') || 'shape'}`;
 }
