@@ -8,7 +8,7 @@ import type { DeskproApi } from '../deskpro/types';
 import { logger, publishMetrics } from '../observability';
 import type { QueueMessage } from '../queue/message';
 import { sendToDeadLetterQueue } from './dead-letter';
-import { deliverRecord, type Outcome } from './deliver';
+import { deliverRecord, type Outcome, type TargetsSeen } from './deliver';
 import { logFields, parseMessage, report } from './record-message';
 import { backoffSeconds, DEFAULT_RETRY_POLICY, dispositionOf, TimeBudgetError, type Disposition, type RetryPolicy } from './retry-policy';
 
@@ -59,10 +59,12 @@ export function makeWorkerHandler(deps: WorkerDeps) {
     readonly deskpro: DeskproApi;
     /** Retry delays given in this batch, by message group, for the records that follow. */
     readonly delays: Map<string, Extract<Disposition, { action: 'retry' }>>;
+    /** Targets already looked up in this batch (see TargetsSeen). */
+    readonly seen: TargetsSeen;
   }
 
-  async function deliverWithinInvocation(message: QueueMessage, { context, deskpro }: Invocation): Promise<Outcome> {
-    const options = { deskpro, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
+  async function deliverWithinInvocation(message: QueueMessage, { context, deskpro, seen }: Invocation): Promise<Outcome> {
+    const options = { deskpro, seen, unmatchedPeople: deps.config.unmatchedPeople, defaultRegion: deps.config.defaultPhoneRegion };
     if (context.getRemainingTimeInMillis() < reserveMs) throw new TimeBudgetError();
     for (let round = 0; ; round += 1) {
       try {
@@ -123,7 +125,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
 
   return async function handleRecords(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
     const deskpro = deps.deskpro(clock().getTime() + context.getRemainingTimeInMillis() - SQS_MARGIN_MS);
-    const invocation: Invocation = { context, deskpro, delays: new Map() };
+    const invocation: Invocation = { context, deskpro, delays: new Map(), seen: new Map() };
     try {
       const response = await processPartialResponse(event, (record: SQSRecord) => processRecord(record, invocation), new SqsFifoPartialProcessorAsync(), {
         context,

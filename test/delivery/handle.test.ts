@@ -20,10 +20,11 @@ function record(id: string, email: string, body?: string): SQSRecord {
 function harness(addContactData: (username: string) => Promise<number>) {
   const sqsCalls: Array<{ command: string; input: Record<string, unknown> }> = [];
   const attempted: string[] = [];
+  const reads: string[] = [];
   const deskpro: DeskproApi = {
-    findPersonByEmail: async () => ({ kind: 'person', id: 1 }),
+    findPersonByEmail: async (email) => { reads.push(`find ${email}`); return { kind: 'person', id: 1 }; },
     findOrganizationByName: async () => undefined,
-    listContactData: async () => [],
+    listContactData: async () => { reads.push('list'); return []; },
     addContactData: async (_target, contactRecord) => {
       const username = (contactRecord.data as { username: string }).username;
       attempted.push(username);
@@ -37,7 +38,7 @@ function harness(addContactData: (username: string) => Promise<number>) {
     queueUrl: 'https://sqs.example.com/records.fifo', dlqUrl: 'https://sqs.example.com/dlq.fifo',
     clock: () => now, random: () => 0, sleep: async () => undefined,
   });
-  return { handle, sqsCalls, attempted };
+  return { handle, sqsCalls, attempted, reads };
 }
 
 const event = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
@@ -71,6 +72,20 @@ describe('worker batch handler', () => {
       { command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a1', VisibilityTimeout: 15 } },
       { command: 'ChangeMessageVisibilityCommand', input: { QueueUrl: 'https://sqs.example.com/records.fifo', ReceiptHandle: 'rh-a2', VisibilityTimeout: 15 } },
     ]);
+  });
+
+  it('looks a target up once per batch for all its records, and again after a failure', async () => {
+    const { handle, attempted, reads } = harness(async (username) => {
+      if (username === 'a2' && attempted.filter((name) => name === 'a2').length === 1) throw new DeskproUnavailableError('503', 503);
+      return 1;
+    });
+
+    const response = await handle(event(record('a1', 'ada@example.com'), record('a2', 'ada@example.com'), record('a3', 'ada@example.com'), record('b1', 'bob@example.com')), context());
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(attempted).toEqual(['a1', 'a2', 'a2', 'a3', 'b1']);
+    // a2's 503 drops what was known of Ada, so its second round reads afresh; a3 reuses that.
+    expect(reads).toEqual(['find ada@example.com', 'list', 'find ada@example.com', 'list', 'find bob@example.com', 'list']);
   });
 
   it('moves a refused record to the DLQ with its reason and reports the batch a success', async () => {
