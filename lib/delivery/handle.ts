@@ -9,7 +9,7 @@ import { logger, publishMetrics } from '../observability';
 import type { QueueMessage } from '../queue/message';
 import { sendToDeadLetterQueue } from './dead-letter';
 import { deliverRecord, type Outcome, type TargetsSeen } from './deliver';
-import { logFields, parseMessage, report } from './record-message';
+import { readRecord, report } from './record-message';
 import { backoffSeconds, DEFAULT_RETRY_POLICY, dispositionOf, TimeBudgetError, type Disposition, type RetryPolicy } from './retry-policy';
 
 export interface WorkerDeps {
@@ -89,12 +89,8 @@ export function makeWorkerHandler(deps: WorkerDeps) {
 
   /** Delivers, dead-letters or defers one record; throws for Powertools when it is deferred. */
   async function processRecord(record: SQSRecord, invocation: Invocation): Promise<void> {
-    const attempt = {
-      receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
-      queuedAt: new Date(Number(record.attributes.SentTimestamp) || clock().getTime()),
-    };
-    const message = parseMessage(record.body);
-    const fields: Record<string, unknown> = { ...(typeof message === 'string' ? {} : logFields(message)), receiveCount: attempt.receiveCount };
+    const { message, fields, receiveCount } = readRecord(record);
+    const attempt = { receiveCount, queuedAt: new Date(Number(record.attributes.SentTimestamp) || clock().getTime()) };
     const result: Outcome | Disposition = typeof message === 'string'
       ? { action: 'dead-letter', reason: message }
       : await deliverWithinInvocation(message, invocation).catch((error: unknown) => {
@@ -155,13 +151,7 @@ export function makeWorkerHandler(deps: WorkerDeps) {
         continue;
       }
       await retryLater(record, delay);
-      const message = parseMessage(record.body);
-      report('held', {
-        ...(typeof message === 'string' ? {} : logFields(message)),
-        receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
-        reason: `group_waits:${delay.reason}`,
-        delaySeconds: delay.delaySeconds,
-      });
+      report('held', { ...readRecord(record).fields, reason: `group_waits:${delay.reason}`, delaySeconds: delay.delaySeconds });
     }
   }
 }

@@ -1,11 +1,20 @@
 /** A queued record as the worker reads it and reports on it: parsing, log fields, outcome lines. */
 import { count, logger } from '../observability';
+import type { SQSRecord } from 'aws-lambda';
 import { QueueMessage } from '../queue/message';
 import { targetHash } from '../queue/target';
 
-/** What a log line may say about a record: kinds, types and a hash, never a value. */
-export function logFields(message: QueueMessage): Record<string, unknown> {
-  return { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source };
+/**
+ * A received record: its message (or why it cannot be read) and what a log line may say about
+ * it: kinds, type, a hash of the target and the receive count, never a value.
+ */
+export function readRecord(record: SQSRecord): { message: QueueMessage | string; fields: Record<string, unknown>; receiveCount: number } {
+  const message = parseMessage(record.body);
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount) || 1;
+  const about = typeof message === 'string'
+    ? {}
+    : { targetKind: message.target.kind, target: targetHash(message.target), type: message.record.type, source: message.crm.source };
+  return { message, receiveCount, fields: { ...about, receiveCount } };
 }
 
 /** One log line and one metric per record outcome; never a raw value. */
@@ -16,7 +25,7 @@ export function report(outcome: string, fields: Record<string, unknown>): void {
 }
 
 /** The message, or the reason it cannot ever be processed. */
-export function parseMessage(body: string): QueueMessage | string {
+function parseMessage(body: string): QueueMessage | string {
   let json: unknown;
   try {
     json = JSON.parse(body);
