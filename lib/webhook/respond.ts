@@ -8,7 +8,7 @@ import {
 export const MAX_LISTED = 100;
 
 /** The first MAX_LISTED entries, and under `<name>Total` how many there were when that is more. */
-export function listed<K extends string, T>(name: K, items: readonly T[]): Record<string, unknown> {
+export function listed(name: string, items: readonly unknown[]): Record<string, unknown> {
   return items.length > MAX_LISTED ? { [name]: items.slice(0, MAX_LISTED), [`${name}Total`]: items.length } : { [name]: items };
 }
 
